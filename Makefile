@@ -1,0 +1,39 @@
+# The two commands: `make serve` (build and serve the national edition) and
+# `make test` (every test). Both create their own virtual environment.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.x prints an end-of-life banner on every build; it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test test-python test-js lint clean venv
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+serve: venv
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: venv
+	$(BIN)/mkdocs build --strict
+
+test: venv test-js test-python
+
+test-python: venv
+	$(BIN)/python -m pytest
+
+test-js:
+	node --test tests/js/
+
+lint: venv
+	$(BIN)/ruff check kmsat_build hooks tests
+	$(BIN)/ruff format --check kmsat_build hooks tests
+
+clean:
+	rm -rf site $(VENV)

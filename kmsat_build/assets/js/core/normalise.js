@@ -1,0 +1,198 @@
+/**
+ * kmsat core: cleaning an untrusted session object.
+ *
+ * Saved and imported sessions are untrusted: hand-edited, older, or hostile.
+ * A session is rebuilt from scratch, reading only known fields and known ids
+ * (Maps and own-property reads), so `__proto__` and friends are unknown ids,
+ * skipped and reported, never assigned. Whatever can be kept is kept.
+ */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./model.js'), require('./strings.js'));
+  } else { const k = (root.KMSAT = root.KMSAT || {}); k.normalise = factory(k.model, k.strings); }
+})(typeof self !== 'undefined' ? self : this, function (model, strings) {
+  'use strict';
+
+  const { FORMAT, VERSION, DETAIL_FIELDS, CAPACITIES, ROW_FIELDS, STATUSES,
+    own, isPlainObject, dataIndex, editionOf, rowHasText } = model;
+  const TEXT_MAX = 5000;
+  const PLAN_MAX = 500;
+  const LIST_MAX = 10; // ids named in one report line
+  const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+  const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+  /**
+   * @typedef {import('./strings.js').Message} Message
+   * @typedef {{session: Object, report: Message[]}} Normalised
+   */
+
+  /**
+   * Collects what was skipped: one report line per kind of problem,
+   * `{key, params: {count, items}}`, items naming the first few ids or fields.
+   */
+  function makeNotes() {
+    const kinds = new Map();
+    const lines = [];
+    const add = (key, item) => {
+      if (!kinds.has(key)) kinds.set(key, []);
+      kinds.get(key).push(String(item).slice(0, 80));
+    };
+    const push = (key, params) => lines.push(strings.message(key, params));
+    const report = () => lines.concat([...kinds].map(([key, items]) => strings.message(key, Object.assign({
+      count: items.length,
+      items: items.slice(0, LIST_MAX).join(', ') + (items.length > LIST_MAX ? ', …' : ''),
+    }, key === 'import.report.truncated' ? { max: TEXT_MAX } : {}))));
+    return { add, push, report };
+  }
+
+  /** A text field: '' when absent; reported when of the wrong type or too long. */
+  function text(value, path, notes) {
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'string') { notes.add('import.report.badTypes', path); return ''; }
+    if (value.length <= TEXT_MAX) return value;
+    notes.add('import.report.truncated', path);
+    const cut = value.slice(0, TEXT_MAX);
+    return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut; // never split a character
+  }
+
+  /** One of the allowed ids, or '' (reported when something else was there). */
+  function choice(value, allowed, path, notes) {
+    if (value === undefined || value === null || value === '') return '';
+    if (typeof value === 'string' && allowed.has(value)) return value;
+    notes.add('import.report.badValues', path);
+    return '';
+  }
+
+  /** An object's entries, or none (reported when something else was there). */
+  function entries(value, path, notes) {
+    if (value === undefined || value === null) return [];
+    if (!isPlainObject(value)) { notes.add('import.report.badTypes', path); return []; }
+    return Object.keys(value).map((key) => [key, value[key]]);
+  }
+
+  function cleanDetails(raw, notes) {
+    if (raw !== undefined && !isPlainObject(raw)) notes.add('import.report.badTypes', 'details');
+    const details = {};
+    for (const field of DETAIL_FIELDS) details[field] = text(own(raw, field), 'details.' + field, notes);
+    details.capacity = choice(own(raw, 'capacity'), new Set(CAPACITIES), 'details.capacity', notes);
+    return details;
+  }
+
+  /** Entries keyed by known ids, each cleaned by `clean`; empty entries dropped. */
+  function cleanMap(raw, path, known, unknownKey, clean, notes) {
+    const result = {};
+    for (const [id, value] of entries(raw, path, notes)) {
+      if (UNSAFE_KEYS.has(id) || !known.has(id)) { notes.add(unknownKey, id); continue; }
+      if (!isPlainObject(value)) { notes.add('import.report.badTypes', path + '.' + id); continue; }
+      const entry = clean(value, path + '.' + id);
+      if (Object.keys(entry).some((k) => entry[k] !== '')) result[id] = entry;
+    }
+    return result;
+  }
+
+  function cleanAnswer(raw, path, scale, notes) {
+    let level = own(raw, 'level');
+    if (level === undefined || level === null) level = '';
+    if (typeof level !== 'string' || (level && !scale.levels.has(level) && !scale.unscored.has(level))) {
+      notes.add('import.report.unknownLevels', path + ': ' + String(level));
+      level = '';
+    }
+    return { level, priority: choice(own(raw, 'priority'), scale.priorities, path + '.priority', notes),
+      notes: text(own(raw, 'notes'), path + '.notes', notes) };
+  }
+
+  /** One plan row, or null when it cannot or need not be kept. */
+  function cleanRow(raw, i, index, seen, notes) {
+    const path = 'plan[' + i + ']';
+    if (!isPlainObject(raw)) { notes.add('import.report.badTypes', path); return null; }
+    const id = own(raw, 'id');
+    let criterion = own(raw, 'criterion');
+    if (criterion === undefined || criterion === '') criterion = null;
+    const row = { id: typeof id === 'string' && SAFE_ID.test(id) ? id : '', criterion: null };
+    for (const field of ['title'].concat(ROW_FIELDS)) row[field] = text(own(raw, field), path + '.' + field, notes);
+    row.status = choice(own(raw, 'status'), new Set(STATUSES), path + '.status', notes);
+    if (criterion === null) return row;
+    if (typeof criterion === 'string' && index.criteria.has(criterion) && !seen.has(criterion)) {
+      seen.add(criterion);
+      return Object.assign(row, { criterion, title: '' });
+    }
+    // Unknown or repeated criterion: keep the group's words as a custom row.
+    notes.add(seen.has(criterion) ? 'import.report.duplicatePlanRows' : 'import.report.unknownPlanCriteria',
+      criterion);
+    if (!rowHasText(Object.assign({}, row, { title: '' }))) return null;
+    const entry = index.criteria.get(criterion);
+    row.title = row.title || (entry ? entry.criterion.title : String(criterion).slice(0, 200));
+    return row;
+  }
+
+  function cleanPlan(raw, index, notes) {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) { notes.add('import.report.badTypes', 'plan'); return []; }
+    if (raw.length > PLAN_MAX) notes.push('import.report.tooManyRows', { count: raw.length - PLAN_MAX, max: PLAN_MAX });
+    const seen = new Set();
+    const rows = raw.slice(0, PLAN_MAX).map((r, i) => cleanRow(r, i, index, seen, notes)).filter(Boolean);
+    // Row ids are internal: give missing or repeated ones fresh `row-N` ids.
+    const used = new Set();
+    const taken = new Set(rows.map((row) => row.id));
+    let next = 1;
+    return rows.map((row) => {
+      if (row.id && !used.has(row.id)) { used.add(row.id); return row; }
+      while (used.has('row-' + next) || taken.has('row-' + next)) next += 1;
+      used.add('row-' + next);
+      return Object.assign(row, { id: 'row-' + next });
+    });
+  }
+
+  function cleanDismissed(raw, index, notes) {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) { notes.add('import.report.badTypes', 'dismissed'); return []; }
+    // Unknown ids here change nothing anyone sees: dropped quietly.
+    return [...new Set(raw.filter((id) => typeof id === 'string' && index.criteria.has(id)))];
+  }
+
+  /** Say so when the file was made for another wording of this edition. */
+  function editionNotes(raw, data) {
+    const edition = own(raw, 'edition');
+    const from = own(edition, 'contentVersion');
+    const fingerprint = own(edition, 'fingerprint');
+    if (typeof from === 'string' && from !== data.edition.contentVersion) {
+      return [strings.message('import.report.contentVersion', { from: from.slice(0, 40), to: data.edition.contentVersion })];
+    }
+    if (typeof fingerprint === 'string' && fingerprint !== data.fingerprint) {
+      return [strings.message('import.report.fingerprint')];
+    }
+    return [];
+  }
+
+  /**
+   * Validate and clean a parsed object into a session for `data`. Does not
+   * check format, version or edition (`migrate` does), nor sync the plan.
+   * @param {{newId?: string}} [options] id to use when the input has none
+   * @returns {Normalised}
+   */
+  function normaliseSession(raw, data, options) {
+    const index = dataIndex(data);
+    const notes = makeNotes();
+    const input = isPlainObject(raw) ? raw : {};
+    const [id, revision, savedAt] = ['id', 'revision', 'savedAt'].map((key) => own(input, key));
+    const session = {
+      format: FORMAT, version: VERSION, edition: editionOf(data),
+      id: typeof id === 'string' && SAFE_ID.test(id) ? id : (options && options.newId) || '',
+      revision: Number.isSafeInteger(revision) && revision >= 0 ? revision : 0,
+      savedAt: typeof savedAt === 'string' && !isNaN(Date.parse(savedAt)) ? savedAt : '',
+      details: cleanDetails(own(input, 'details'), notes),
+      checklist: cleanMap(own(input, 'checklist'), 'checklist', index.checklist, 'import.report.unknownChecklist',
+        (value, path) => ({
+          answer: choice(own(value, 'answer'), index.scale.checklistAnswers, path + '.answer', notes),
+          note: text(own(value, 'note'), path + '.note', notes),
+        }), notes),
+      answers: cleanMap(own(input, 'answers'), 'answers', index.criteria, 'import.report.unknownCriteria',
+        (value, path) => cleanAnswer(value, path, index.scale, notes), notes),
+      plan: cleanPlan(own(input, 'plan'), index, notes),
+      dismissed: cleanDismissed(own(input, 'dismissed'), index, notes),
+    };
+    return { session, report: editionNotes(input, data).concat(notes.report()) };
+  }
+
+  return { TEXT_MAX, PLAN_MAX, normaliseSession };
+});

@@ -1,0 +1,53 @@
+"""The site's navigation, following the four parts the guidance letter names."""
+
+from __future__ import annotations
+
+from .model import Framework
+from .pages import STAGES
+
+
+def site_nav(fw: Framework, home: str = "index.md") -> list:
+    """MkDocs ``nav``: home, then introduction, self-assessment, outcomes, action plan."""
+
+    def t(key: str) -> str:
+        return fw.strings.get(key, key)
+
+    def guides(part: str) -> list:
+        return [
+            {g.title: f"{g.id}.md"}
+            for g in sorted(fw.guides, key=lambda g: g.order)
+            if g.part == part
+        ]
+
+    stages = []
+    for stage in STAGES:
+        items = [
+            {tq.title: f"opportunities/{tq.id}.md"} for tq in fw.techniques if tq.stage == stage
+        ]
+        if items:
+            stages.append({t(f"page.opportunities.stage.{stage}"): items})
+    return [
+        {t("page.nav.home"): home},
+        {
+            t("page.nav.introduction"): [
+                {t("page.letter.title"): "letter.md"},
+                {t("page.checklist.title"): "board-checklist.md"},
+                *guides("introduction"),
+            ]
+        },
+        {
+            t("page.nav.assessment"): [
+                {t("page.assessment.title"): "assessment.md"},
+                {t("page.nav.elements"): [{e.title: f"elements/{e.id}.md"} for e in fw.elements]},
+                *guides("assessment"),
+            ]
+        },
+        {
+            t("page.nav.outcomes"): [
+                {t("page.opportunities.title"): "opportunities/index.md"},
+                *guides("outcomes"),
+                *stages,
+            ]
+        },
+        {t("page.nav.actionPlan"): guides("action-plan")},
+    ]

@@ -1,0 +1,117 @@
+"""Render the generated pages (Markdown) from the model with Jinja2 templates."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .model import Framework
+from .questionnaire import questionnaire_data
+from .text import escape_html, one_line
+
+STAGES = ("before", "during", "after", "any")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it lives in the site and its Markdown."""
+
+    path: str
+    title: str
+    markdown: str
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("kmsat_build", "templates"),
+        undefined=StrictUndefined,  # a typo in a template fails the build, not the page
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # we emit Markdown; HTML contexts use the `h` filter
+    )
+    env.filters["one_line"] = one_line
+    env.filters["h"] = escape_html
+    env.filters["yaml_str"] = json.dumps  # a JSON string is a safe YAML scalar
+    return env
+
+
+def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
+    """Every generated page of the site, in nav order.
+
+    ``page_url`` maps a page path to its URL from the assessment page.
+    """
+    env = environment()
+
+    def t(key: str, **params) -> str:
+        text = fw.strings.get(key, key)
+        return text.format(**params) if params else text
+
+    common = {"fw": fw, "t": t, "scale": fw.scale}
+    pages = [
+        Page(
+            "letter.md",
+            t("page.letter.title"),
+            env.get_template("letter.md.j2").render(**common, letter=fw.letter),
+        ),
+        Page(
+            "board-checklist.md",
+            t("page.checklist.title"),
+            env.get_template("checklist.md.j2").render(**common, checklist=fw.checklist),
+        ),
+    ]
+    for guide in fw.guides:
+        pages.append(
+            Page(
+                f"{guide.id}.md",
+                guide.title,
+                env.get_template("guide.md.j2").render(**common, guide=guide),
+            )
+        )
+    data = questionnaire_data(fw, page_url)
+    pages.append(
+        Page(
+            "assessment.md",
+            t("page.assessment.title"),
+            env.get_template("assessment.md.j2").render(**common, data_json=embed_json(data)),
+        )
+    )
+    for element in fw.elements:
+        pages.append(
+            Page(
+                f"elements/{element.id}.md",
+                element.title,
+                env.get_template("element.md.j2").render(**common, element=element),
+            )
+        )
+    by_stage = {stage: [tq for tq in fw.techniques if tq.stage == stage] for stage in STAGES}
+    pages.append(
+        Page(
+            "opportunities/index.md",
+            t("page.opportunities.title"),
+            env.get_template("opportunities.md.j2").render(**common, by_stage=by_stage),
+        )
+    )
+    for technique in fw.techniques:
+        pages.append(
+            Page(
+                f"opportunities/{technique.id}.md",
+                technique.title,
+                env.get_template("technique.md.j2").render(
+                    **common,
+                    technique=technique,
+                    serves=fw.criteria_using(technique.id),
+                    element_of={c.id: e for e in fw.elements for c in e.criteria},
+                    related=[fw.technique(r) for r in technique.related],
+                ),
+            )
+        )
+    return pages
+
+
+def embed_json(data: dict) -> str:
+    """JSON safe inside <script type="application/json">: no `</script>` break-out."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,102 @@
+"""The questionnaire's data: what the browser reads from the assessment page."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from .model import Framework
+from .text import plain_text
+
+FORMAT = "kmsat-questionnaire"
+VERSION = 1
+
+
+def fingerprint(fw: Framework) -> str:
+    """A short hash of the question set's ids.
+
+    Rewording leaves it alone; adding, removing or moving a criterion, level
+    or checklist question changes it, so exports say which set they answer.
+    """
+    shape = {
+        "levels": [lv.id for lv in fw.scale.levels],
+        "elements": [[e.id, [c.id for c in e.criteria]] for e in fw.elements],
+        "checklist": [q.id for q in fw.checklist.questions],
+    }
+    canonical = json.dumps(shape, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
+    """The JSON object embedded in the assessment page.
+
+    ``url`` maps a page path (``elements/leadership.md``) to its URL relative
+    to the assessment page.
+    """
+
+    def option(o) -> dict:
+        out = {"id": o.id, "label": o.label}
+        if o.description:
+            out["description"] = plain_text(o.description)
+        return out
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "edition": {
+            "id": fw.edition.id,
+            "title": fw.edition.title,
+            "shortTitle": fw.edition.short_title,
+            "contentVersion": fw.edition.content_version,
+            "publisher": fw.edition.publisher,
+            "language": fw.edition.language,
+        },
+        "fingerprint": fingerprint(fw),
+        "scale": {
+            "levels": [
+                {
+                    "id": lv.id,
+                    "value": lv.value,
+                    "label": lv.label,
+                    "description": plain_text(lv.description),
+                }
+                for lv in fw.scale.levels
+            ],
+            "unscored": [option(o) for o in fw.scale.unscored],
+            "priorities": [option(o) for o in fw.scale.priorities],
+            "checklistAnswers": [option(o) for o in fw.scale.checklist_answers],
+        },
+        "checklist": [
+            {"id": q.id, "question": q.question, "why": plain_text(q.why)}
+            for q in fw.checklist.questions
+        ],
+        "elements": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "summary": plain_text(e.summary),
+                "url": url(f"elements/{e.id}.md"),
+                "criteria": [
+                    {
+                        "id": c.id,
+                        "title": c.title,
+                        "statement": plain_text(c.statement),
+                        "hint": plain_text(c.hint),
+                        "levels": {k: plain_text(v) for k, v in c.levels.items()},
+                        "opportunities": [
+                            {
+                                "id": tid,
+                                "title": fw.technique(tid).title,
+                                "url": url(f"opportunities/{tid}.md"),
+                            }
+                            for tid in c.opportunities
+                        ],
+                    }
+                    for c in e.criteria
+                ],
+            }
+            for e in fw.elements
+        ],
+        "strings": dict(fw.strings),
+        "example": fw.example,
+    }

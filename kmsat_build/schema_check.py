@@ -1,0 +1,127 @@
+"""JSON Schema validation of one YAML document, as located plain-English messages."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+
+from .errors import Problem, path_to_str
+from .yamlsource import YamlDoc
+
+TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a mapping",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+@cache
+def load_schema(name: str) -> dict:
+    """The packaged JSON Schema ``<name>.schema.json``."""
+    text = resources.files("kmsat_build").joinpath(f"schemas/{name}.schema.json").read_text()
+    return json.loads(text)
+
+
+def describe(value) -> str:
+    """How a received value is named in messages: its kind and a short preview."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true or false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        preview = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({preview!r})" if value else "empty text"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
+    """Every schema violation in ``doc``, each with file, line and key path."""
+    validator = Draft202012Validator(load_schema(schema_name))
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        path = tuple(error.absolute_path)
+        for problem in _to_problems(doc, error, path):
+            problems.append(problem)
+    return problems
+
+
+def _type_names(types) -> str:
+    types = [types] if isinstance(types, str) else types
+    return " or ".join(TYPE_NAMES.get(t, t) for t in types)
+
+
+def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
+    kind, schema, value = error.validator, error.schema, error.instance
+    at = path_to_str(path)
+    line = doc.line_of(path)
+    if kind == "required":
+        known = set(value) if isinstance(value, dict) else set()
+        missing = [k for k in error.validator_value if k not in known]
+        return [
+            Problem(
+                doc.file,
+                line,
+                path_to_str(path + (key,)),
+                "expected a value, but received nothing (the key is missing)",
+            )
+            for key in missing
+        ]
+    if kind == "additionalProperties" and isinstance(value, dict):
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for key in value:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            out.append(
+                Problem(
+                    doc.file,
+                    doc.line_of(path + (key,)),
+                    path_to_str(path + (key,)),
+                    f"expected one of the keys {', '.join(allowed)}, but received "
+                    f"an unknown key{hint}",
+                )
+            )
+        return out
+    if "x-expected" in schema:
+        expected = schema["x-expected"]
+    elif kind == "type":
+        expected = _type_names(error.validator_value)
+    elif kind == "enum":
+        expected = "one of " + ", ".join(repr(v) for v in error.validator_value)
+    elif kind == "minLength":
+        expected = "some text"
+    elif kind == "maxLength":
+        expected = f"at most {error.validator_value} characters"
+    elif kind == "minItems":
+        n = error.validator_value
+        expected = f"at least {n} item{'s' if n != 1 else ''}"
+    elif kind == "maxItems":
+        n = error.validator_value
+        expected = f"at most {n} item{'s' if n != 1 else ''}"
+    elif kind == "minimum":
+        expected = f"a number of at least {error.validator_value}"
+    elif kind == "maximum":
+        expected = f"a number of at most {error.validator_value}"
+    elif kind == "pattern":
+        expected = f"text matching {error.validator_value}"
+    elif kind == "propertyNames":
+        expected = "keys of letters and digits separated by dots"
+    else:  # pragma: no cover - a schema keyword we do not use yet
+        expected = error.message
+    return [Problem(doc.file, line, at, f"expected {expected}, but received {describe(value)}")]

@@ -1,0 +1,183 @@
+"""Read YAML while remembering the line of every key and item.
+
+PyYAML's composer gives us nodes with marks; we build plain Python values
+from them ourselves so that each value's key path maps to a line number,
+and so that YAML traps are refused with a located message: duplicate keys
+(PyYAML silently keeps the last), alias bombs, absurd nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, path_to_str
+
+# Refuse "billion laughs": aliases let a tiny file expand to billions of nodes.
+MAX_NODES = 200_000
+MAX_DEPTH = 40
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2-like scalars: only true/false are booleans, dates stay text.
+
+    With YAML 1.1 rules a checklist answer id `no` would become False and a
+    `date: 2026-01-05` a date object; editors should not have to quote them.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML file: its data and the line of each key path."""
+
+    file: str
+    data: object
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, path: tuple) -> int:
+        """Line of the nearest ancestor of ``path`` that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _TooBig(Exception):
+    pass
+
+
+def load_yaml(path: Path, display_name: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse one YAML file; return the document or located problems."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                display_name,
+                line,
+                "",
+                f"expected UTF-8 text, but received bytes "
+                f"that are not UTF-8 (byte {exc.start}: {raw[exc.start]:#04x})",
+            )
+        ]
+    except OSError as exc:
+        return None, [
+            Problem(
+                display_name,
+                0,
+                "",
+                f"expected a readable file, but received an error: {exc.strerror}",
+            )
+        ]
+    return parse_yaml(text, display_name)
+
+
+def parse_yaml(text: str, display_name: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse YAML text; syntax errors point at their line and column."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        col = f", column {mark.column + 1}" if mark else ""
+        what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            start = exc.context_mark
+            what += (
+                f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
+            )
+        return None, [
+            Problem(
+                display_name,
+                line,
+                "",
+                f"expected valid YAML, but received a syntax error{col}: {what}",
+            )
+        ]
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        return None, [Problem(display_name, 0, "", f"expected valid YAML, but received: {exc}")]
+    doc = YamlDoc(display_name, None)
+    if node is None:
+        return doc, []
+    problems: list[Problem] = []
+    builder = _Builder(doc, problems)
+    try:
+        doc.data = builder.build(node, (), 0)
+    except _TooBig as exc:
+        return None, [Problem(display_name, node.start_mark.line + 1, "", str(exc))]
+    return doc, problems
+
+
+class _Builder:
+    def __init__(self, doc: YamlDoc, problems: list[Problem]):
+        self.doc = doc
+        self.problems = problems
+        self.count = 0
+        self.scalar_loader = _Loader("")
+
+    def build(self, node: yaml.Node, path: tuple, depth: int):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(
+                f"expected an ordinary YAML document, but received one that expands to "
+                f"more than {MAX_NODES:,} values (an alias bomb?)"
+            )
+        if depth > MAX_DEPTH:
+            where = path_to_str(path[:3]) + ("..." if len(path) > 3 else "")
+            raise _TooBig(
+                f"expected at most {MAX_DEPTH} levels of nesting, but received deeper "
+                f"nesting under {where}"
+            )
+        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.scalar_loader.flatten_mapping(node)  # resolve `<<:` merge keys
+            out: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(
+                        Problem(
+                            self.doc.file,
+                            key_node.start_mark.line + 1,
+                            path_to_str(path),
+                            "expected text keys, but received a list or mapping as a key",
+                        )
+                    )
+                    continue
+                key = self.scalar_loader.construct_object(key_node)
+                key = "null" if key is None else str(key)
+                if key in out:
+                    self.problems.append(
+                        Problem(
+                            self.doc.file,
+                            key_node.start_mark.line + 1,
+                            path_to_str(path + (key,)),
+                            "expected each key once, but received it again (a duplicate key)",
+                        )
+                    )
+                    continue
+                self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, path + (key,), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar_loader.construct_object(node)

@@ -1,0 +1,98 @@
+"""One built site, one HTTP server and one Chromium for all browser tests.
+
+Playwright drives Debian's chromium (never a downloaded browser). Every page
+fixture records console errors and any request to another host, and fails
+the test if either happened.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("KMSAT_CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(national_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(national_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """What a page did that a test should fail on."""
+
+    def __init__(self, page, allowed_prefixes: tuple[str, ...]):
+        self.console_errors: list[str] = []
+        self.offsite: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", lambda r: self._request(r.url, allowed_prefixes))
+
+    def _request(self, url: str, allowed: tuple[str, ...]) -> None:
+        if not url.startswith(allowed + ("data:", "blob:", "about:")):
+            self.offsite.append(url)
+
+    def assert_clean(self):
+        assert self.offsite == [], f"requests to other hosts: {self.offsite}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, site_url):
+    page = context.new_page()
+    page.watch = PageWatch(page, (site_url,))
+    yield page
+    page.watch.assert_clean()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def assert_accessible(axe, page, label: str = ""):
+    """axe-core at WCAG 2.2 AA: no violations."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.violations_count == 0, f"{label or page.url}\n{results.generate_report()}"

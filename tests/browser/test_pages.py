@@ -1,0 +1,108 @@
+"""Every page of the built national site, in Chromium, as a visitor sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
+    )
+
+
+def test_every_page_loads_cleanly_and_passes_axe(national_site, site_url, page, axe):
+    pages = site_pages(national_site)
+    assert len(pages) >= 30
+    failures = []
+    for path in pages:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        if page.locator("h1").count() != 1:
+            failures.append(f"{path}: expected one h1")
+        try:
+            assert_accessible(axe, page, path)
+        except AssertionError as exc:  # report every page, not just the first
+            failures.append(str(exc))
+    assert not failures, "\n".join(failures)
+
+
+def test_dark_palette_passes_axe(site_url, page, axe):
+    page.emulate_media(color_scheme="dark")
+    for path in ["index.html", "elements/leadership.html", "opportunities/peer-assist.html"]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert_accessible(axe, page, f"{path} (dark)")
+
+
+def test_palette_toggle_by_keyboard(site_url, page):
+    page.goto(site_url + "index.html")
+    toggle = page.get_by_label("Switch to dark mode")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+def test_search_finds_a_technique(site_url, page):
+    page.goto(site_url + "index.html")
+    page.get_by_placeholder("Search").fill("coffee")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10_000)
+    assert "Coffee" in page.locator(".md-search-result").inner_text()
+
+
+def test_print_hides_navigation_chrome(site_url, page, tmp_path):
+    page.goto(site_url + "elements/leadership.html")
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-footer"]:
+        assert not page.locator(selector).first.is_visible(), selector
+    pdf = tmp_path / "leadership.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.stat().st_size > 10_000
+
+
+def test_paper_form_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "assessment.html")
+    paper = page.locator("#kmsat-paper")
+    assert paper.is_visible()
+    text = paper.inner_text()
+    for heading in [
+        "Leadership",
+        "Behaviours",
+        "Capabilities and working practices",
+        "Opportunities",
+        "Board checklist",
+        "Session details",
+    ]:
+        assert heading in text
+    assert text.count("☐") > 100
+    context.close()
+
+
+def test_site_works_from_disk(browser, national_site):
+    """Opened as files (a zip on a laptop): navigation, search and the paper form."""
+    context = browser.new_context()
+    page = context.new_page()
+    offsite: list[str] = []
+    page.on("request", lambda r: r.url.startswith(("http:", "https:")) and offsite.append(r.url))
+    page.goto((national_site / "index.html").as_uri())
+    page.get_by_role("link", name="guidance letter").first.click()
+    page.wait_for_url("**/letter.html")
+    assert "Dear Colleague" in page.locator("article").inner_text()
+    page.get_by_placeholder("Search").fill("peer assist")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.goto((national_site / "assessment.html").as_uri())
+    assert page.locator("#paper-accountable-executive").count() == 1
+    assert offsite == []
+    context.close()

@@ -1,0 +1,149 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { core, loadData, sessionWith, answers, parseCSV } = require('./helpers.js');
+
+const { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell } = core('exporters');
+const { syncPlan } = core('plan');
+const data = loadData();
+const NOW = new Date('2026-11-26T15:04:05Z');
+
+/** A session with answers, checklist, a synced plan and the given user text. */
+function sessionWithText(text) {
+  const base = sessionWith(data, answers({ 'accountable-executive': 'emerging/high', sharing: 'embedded', reflection: 'dont-know' }));
+  const session = Object.assign({}, base, {
+    details: Object.assign({}, base.details, { organisation: text.organisation || 'St Elsewhere', capacity: 'team' }),
+    answers: Object.assign({}, base.answers, { 'accountable-executive': { level: 'emerging', priority: 'high', notes: text.notes || '' } }),
+    checklist: { 'board-accountability': { answer: 'no', note: text.note || '' } },
+  });
+  const plan = syncPlan(data, session);
+  return Object.assign(session, { plan: [Object.assign({}, plan[0], { action: text.action || '', status: 'in-progress' }),
+    { id: 'row-9', criterion: null, title: text.title || 'Our own action', action: '', owner: '', support: '',
+      due: '', measure: '', status: '' }] });
+}
+
+test('toJSON: the whole session, stamped with edition, versions and export time', () => {
+  const session = sessionWithText({});
+  const text = toJSON(session, data, NOW);
+  const parsed = JSON.parse(text);
+  assert.deepEqual(Object.keys(parsed).slice(0, 5), ['format', 'version', 'edition', 'exportedAt', 'id']);
+  assert.deepEqual(parsed.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.equal(parsed.exportedAt, '2026-11-26T15:04:05.000Z');
+  assert.deepEqual(parsed.answers, session.answers);
+  assert.ok(text.endsWith('}\n') && text.includes('\n  "format": "kmsat-session",'));
+});
+
+test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
+  const csv = toCSV(data, sessionWithText({}));
+  assert.ok(csv.startsWith('\uFEFF'));
+  assert.ok(csv.endsWith('\r\n'));
+  assert.equal(csv.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF outside quoted cells');
+  const rows = parseCSV(csv.slice(1));
+  assert.deepEqual(rows[0], ['Section', 'Element', 'Id', 'Item', 'Answer', 'Rating value', 'Priority', 'Notes',
+    'Action', 'Owner', 'Support needed', 'By when', 'How we will know', 'Status']);
+  assert.ok(rows.every((row) => row.length === 14));
+  const sections = rows.slice(1).map((row) => row[0]);
+  assert.deepEqual([...new Set(sections)], ['details', 'checklist', 'answer', 'plan']);
+  assert.deepEqual(rows[6], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
+    ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
+  assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
+  assert.deepEqual(rows.filter((row) => row[0] === 'plan').map((row) => [row[2], row[3], row[13]]),
+    [['accountable-executive', 'An accountable executive', 'In progress'], ['', 'Our own action', '']]);
+});
+
+test('toCSV: commas, quotes and newlines are quoted and read back intact', () => {
+  const notes = 'Said "yes", then\r\nno,\nthen maybe';
+  const rows = parseCSV(toCSV(data, sessionWithText({ notes, organisation: 'A, B & "C"' })).slice(1));
+  assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), notes);
+  assert.equal(rows[1][4], 'A, B & "C"');
+  assert.equal(csvCell('a"b'), '"a""b"');
+  assert.equal(csvCell('plain text'), 'plain text');
+});
+
+test('toCSV: cells that a spreadsheet would run as formulas are neutralised', () => {
+  for (const [input, expected] of [['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['+1', "'+1"], ['-2+3', "'-2+3"], ['@SUM(A1)', "'@SUM(A1)"], ['\tcmd', "'\tcmd"], ['\r=1', '"\'\r=1"'],
+    ['a=1', 'a=1'], [3, '3']]) {
+    assert.equal(csvCell(input), expected, JSON.stringify(input));
+  }
+  const csv = toCSV(data, sessionWithText({ notes: '=cmd|" /C calc"!A0', action: '@evil', title: '-custom' }));
+  const rows = parseCSV(csv.slice(1));
+  assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), '\'=cmd|" /C calc"!A0');
+  const plan = rows.filter((row) => row[0] === 'plan');
+  assert.deepEqual([plan[0][8], plan[1][3]], ["'@evil", "'-custom"]);
+});
+
+test('escapeMarkdown: user text cannot form HTML, links, emphasis, code or table breaks', () => {
+  assert.equal(escapeMarkdown('<script>alert(1)</script>'), '&lt;script&gt;alert(1)&lt;/script&gt;');
+  assert.equal(escapeMarkdown('[x](javascript:alert(1))'), '\\[x\\](javascript:alert(1))');
+  assert.equal(escapeMarkdown('![img](http://x/y.png)'), '!\\[img\\](http://x/y.png)');
+  assert.equal(escapeMarkdown('*a* _b_ `c` a|b ~~d~~ \\ &amp; #1'),
+    '\\*a\\* \\_b\\_ \\`c\\` a\\|b \\~\\~d\\~\\~ \\\\ &amp;amp; \\#1');
+  assert.equal(escapeMarkdown('- item'), '\\- item');
+  assert.equal(escapeMarkdown('1. first'), '1\\. first');
+  assert.equal(escapeMarkdown('2.5'), '2.5');
+  assert.equal(escapeMarkdown('line one\r\nline two\nthree'), 'line one<br>line two<br>three');
+  assert.equal(escapeMarkdown('<br>'), '&lt;br&gt;');
+  assert.equal(escapeMarkdown('> quote'), '&gt; quote');
+  assert.equal(escapeMarkdown(undefined), '');
+});
+
+test('toMarkdown: the report, with user text escaped everywhere', () => {
+  const md = toMarkdown(data, sessionWithText({
+    notes: '<script>alert(1)</script>', action: '[x](javascript:alert(1))', organisation: '<img src=x onerror=alert(1)>',
+    note: 'a | b', title: '# Not a heading',
+  }));
+  // No < in the report but the <br> the exporter writes itself; every [ is escaped.
+  assert.deepEqual(md.replace(/<br>/g, '').match(/<|(^|[^\\])\[/gm), null);
+  assert.equal(md.includes('[x]('), false);
+  assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+  assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
+  assert.ok(md.includes('| \\# Not a heading |'));
+  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Knowledge Mobilisation Self-Assessment Tool: self-assessment report',
+    '## Session details', '## Results by element', '## Strengths', '## Ratings', '## Action plan', '## Board checklist']);
+  // Every table row has the same number of cells as its header: pipes in user text did not split cells.
+  for (const table of md.split('\n\n').filter((block) => block.startsWith('|'))) {
+    const counts = table.trim().split('\n').map((line) => line.split(/(?<!\\)\|/).length);
+    assert.equal(new Set(counts).size, 1, table);
+  }
+});
+
+test('toMarkdown: results, strengths, plan and checklist read as expected', () => {
+  const md = toMarkdown(data, sessionWithText({ action: 'Name an executive' }));
+  assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));
+  assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
+  assert.ok(md.includes('- Behaviours: Sharing across boundaries (Embedded)'));
+  assert.ok(md.includes('| 1 | An accountable executive | Emerging | High | Name an executive |  |  |  |  | In progress |'));
+  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |  |  |'));
+  assert.ok(md.includes('| Is a named Board member accountable for knowledge? | No |  |'));
+  assert.ok(md.includes('| The group is answering on behalf of | A team |'));
+  const empty = toMarkdown(data, sessionWith(data, {}));
+  assert.ok(empty.includes('## Strengths\n\nNone yet.\n\n') && empty.includes('## Action plan\n\nNo actions yet.'));
+  assert.ok(empty.includes('| Leadership | Not scored | 0 of 3 |  | 0 | 0 |'));
+});
+
+test('exports are all words: no strings key is left unresolved', () => {
+  const { STATUSES, CAPACITIES } = core('model');
+  for (const [i, status] of STATUSES.entries()) {
+    const session = sessionWithText({ action: 'x' });
+    session.details = Object.assign({}, session.details, { capacity: CAPACITIES[i % CAPACITIES.length] });
+    session.plan = session.plan.map((row) => Object.assign({}, row, { status }));
+    session.plan = session.plan.concat({ id: 'row-20', criterion: 'sharing', title: '', action: 'kept', owner: '',
+      support: '', due: '', measure: '', status: '' });
+    const text = toMarkdown(data, session) + toCSV(data, session);
+    assert.ok(text.includes('| Sharing across boundaries (rating has changed) | Embedded |'), 'a stale row is tagged');
+    assert.deepEqual(text.match(/\b(?:report|results|plan|details|csv|import)\.[A-Za-z][A-Za-z0-9.]*/g), null);
+  }
+});
+
+test('fileName: safe on every system', () => {
+  const named = (details, ext) => fileName({ details }, ext);
+  assert.equal(named({ organisation: "St Mary's NHS Trust", team: 'A&E / Board', date: '2026-11-26' }, 'csv'),
+    'kmsat-st-mary-s-nhs-trust-a-e-board-2026-11-26.csv');
+  assert.equal(named({ organisation: 'Hôpital Zoë', team: '', date: 'next week' }, 'json'), 'kmsat-hopital-zoe.json');
+  assert.equal(named({ organisation: '../../etc/passwd', team: 'CON' }, 'md'), 'kmsat-etc-passwd-con.md');
+  assert.equal(named({ organisation: '日本' }, '../x.EXE'), 'kmsat.xexe');
+  assert.equal(fileName(null, ''), 'kmsat.txt');
+  assert.ok(named({ organisation: 'x'.repeat(300) }, 'md').length <= 60);
+});

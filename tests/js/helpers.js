@@ -1,0 +1,78 @@
+// Shared test helpers: load the core as Node modules, the fixture
+// questionnaire with the real UI strings, and a tiny CSV reader.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..', '..');
+const CORE = path.join(ROOT, 'kmsat_build', 'assets', 'js', 'core');
+const STRINGS_FILE = path.join(ROOT, 'framework', 'strings.yml');
+
+/** @param {string} name file name in js/core without .js */
+const core = (name) => require(path.join(CORE, name + '.js'));
+
+/**
+ * framework/strings.yml is a flat map of double-quoted values, so each value
+ * is a JSON string: no YAML library needed (the Python build does the real
+ * validation against the schema).
+ */
+function loadStrings() {
+  const strings = {};
+  for (const line of fs.readFileSync(STRINGS_FILE, 'utf8').split('\n')) {
+    const match = /^ {2}([A-Za-z][A-Za-z0-9.]*): (".*")$/.exec(line);
+    if (match) strings[match[1]] = JSON.parse(match[2]);
+  }
+  return strings;
+}
+
+/** Freeze an object graph, so any mutation by the core throws (strict mode). */
+function deepFreeze(value) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+/** The fixture questionnaire (two elements, three criteria each), frozen. */
+function loadData() {
+  const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'questionnaire.json'), 'utf8'));
+  data.strings = loadStrings();
+  return deepFreeze(data);
+}
+
+/** A fresh session for `data` with the given answers, frozen. */
+function sessionWith(data, answers, extra) {
+  const base = core('session').newSession(data, new Date('2026-11-26T12:00:00Z'), 'test-session');
+  return deepFreeze(Object.assign(base, { answers: answers || {} }, extra || {}));
+}
+
+/** Answers from a compact {criterionId: 'level/priority'} map. */
+function answers(spec) {
+  const result = {};
+  for (const [id, value] of Object.entries(spec)) {
+    const [level, priority = ''] = value.split('/');
+    result[id] = { level, priority, notes: '' };
+  }
+  return result;
+}
+
+/** Read RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells. */
+function parseCSV(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell); rows.push(row); row = []; cell = ''; i += 1;
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+module.exports = { CORE, ROOT, core, loadStrings, loadData, deepFreeze, sessionWith, answers, parseCSV };

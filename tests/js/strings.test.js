@@ -1,0 +1,63 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { core, CORE, ROOT, loadStrings } = require('./helpers.js');
+
+const { t, message, format } = core('strings');
+const strings = loadStrings();
+
+test('t fills {name} placeholders', () => {
+  assert.equal(t({ a: 'Step {current} of {total}' }, 'a', { current: 2, total: 7 }), 'Step 2 of 7');
+  assert.equal(t({ a: '{x}{x}' }, 'a', { x: 'y' }), 'yy');
+});
+
+test('a missing key returns the key; a missing param leaves its placeholder', () => {
+  assert.equal(t({}, 'nav.next'), 'nav.next');
+  assert.equal(t(undefined, 'nav.next'), 'nav.next');
+  assert.equal(t({ a: 'Hi {name}' }, 'a', {}), 'Hi {name}');
+  assert.equal(t({ a: 'Hi {name}' }, 'a', { name: null }), 'Hi {name}');
+});
+
+test('keys and params are own properties only', () => {
+  assert.equal(t({}, 'constructor'), 'constructor');
+  assert.equal(t({}, '__proto__'), '__proto__');
+  assert.equal(t({ a: '{toString}' }, 'a', {}), '{toString}');
+});
+
+test('params are inserted as given, never re-read as placeholders', () => {
+  assert.equal(t({ a: '{x} {y}' }, 'a', { x: '{y}', y: 'Y' }), '{y} Y');
+});
+
+test('message and format: the core speaks in {key, params}', () => {
+  const msg = message('results.answered', { answered: 3, total: 4 });
+  assert.deepEqual(msg, { key: 'results.answered', params: { answered: 3, total: 4 } });
+  assert.equal(format(strings, msg), '3 of 4');
+  assert.deepEqual(message('nav.next'), { key: 'nav.next', params: {} });
+});
+
+test('strings.yml: starts with its schema line and holds only string values', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'framework', 'strings.yml'), 'utf8');
+  assert.equal(text.split('\n')[0], '# yaml-language-server: $schema=../kmsat_build/schemas/strings.schema.json');
+  const keyLines = text.split('\n').filter((line) => /^ {2}[A-Za-z]/.test(line));
+  assert.equal(keyLines.length, Object.keys(strings).length, 'every key line is a double-quoted value');
+});
+
+test('every literal message key in the core exists in strings.yml', () => {
+  const source = fs.readdirSync(CORE).map((file) => fs.readFileSync(path.join(CORE, file), 'utf8')).join('\n');
+  const literal = [...source.matchAll(/'((?:import|report|results|plan|details|csv)\.[A-Za-z0-9.]+[A-Za-z0-9])'/g)]
+    .map((m) => m[1])
+    .filter((key) => key !== 'details.capacity'); // a field path in import reports, not a key
+  assert.ok(literal.length > 20, 'found the literal keys');
+  const missing = literal.filter((key) => !Object.prototype.hasOwnProperty.call(strings, key));
+  assert.deepEqual([...new Set(missing)], []);
+});
+
+test('keys built from ids exist for every capacity and status', () => {
+  const { CAPACITIES, STATUSES, DETAIL_FIELDS } = core('model');
+  const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const keys = CAPACITIES.map((c) => 'details.capacity.' + camel(c))
+    .concat(STATUSES.map((s) => 'plan.status.' + camel(s)), DETAIL_FIELDS.map((f) => `details.${f}.label`));
+  assert.deepEqual(keys.filter((key) => !Object.prototype.hasOwnProperty.call(strings, key)), []);
+});
