@@ -9,6 +9,11 @@ from __future__ import annotations
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
 
+# Ids that are JavaScript object property names: the browser refuses them in
+# saved and imported answers (prototype-pollution guard), so answers to a
+# criterion with such an id could never be kept.
+UNSAFE_IDS = {"constructor", "prototype"}
+
 # Page slugs the build itself uses; a guide may not take one.
 RESERVED_SLUGS = {"index", "letter", "board-checklist", "assessment", "elements", "opportunities"}
 
@@ -51,6 +56,7 @@ def check_rules(docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]
                     f"'{doc.data['id']}'",
                 )
             )
+    problems += _unsafe_ids(docs)
     problems += _unused_techniques(docs)
     if "example" in docs:
         problems += _example_rules(docs)
@@ -206,6 +212,29 @@ def _element_rules(doc: YamlDoc, level_ids: list[str], technique_ids: set[str]) 
                     )
                 )
     return out
+
+
+def _unsafe_ids(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
+    found = []
+    for doc in docs.get("element", []) + docs.get("technique", []):
+        found.append((doc, ("id",), doc.data["id"]))
+    for doc in docs.get("element", []):
+        found += [(doc, ("criteria", i, "id"), c["id"]) for i, c in enumerate(doc.data["criteria"])]
+    for doc in docs.get("checklist", []):
+        found += [
+            (doc, ("questions", i, "id"), q["id"]) for i, q in enumerate(doc.data["questions"])
+        ]
+    return [
+        Problem(
+            doc.file,
+            doc.line_of(path),
+            path_to_str(path),
+            f"expected an id other than {', '.join(sorted(UNSAFE_IDS))} (names the browser "
+            f"refuses in saved answers), but received '{value}'",
+        )
+        for doc, path, value in found
+        if value in UNSAFE_IDS
+    ]
 
 
 def _unused_techniques(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
