@@ -38,6 +38,7 @@ def site_nav(fw: Framework, home: str = "index.md") -> list:
         {
             t("page.nav.assessment"): [
                 {t("page.assessment.title"): "assessment.md"},
+            {t("page.compare.title"): "compare.md"},
                 {t("page.nav.elements"): [{e.title: f"elements/{e.id}.md"} for e in fw.elements]},
                 *guides("assessment"),
             ]

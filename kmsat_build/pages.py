@@ -78,6 +78,8 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
             env.get_template("assessment.md.j2").render(**common, data_json=embed_json(data)),
         )
     )
+    pages.append(Page("compare.md", t("page.compare.title"),
+                      env.get_template("compare.md.j2").render(**common, data_json=embed_json(data))))
     for element in fw.elements:
         pages.append(
             Page(

@@ -15,7 +15,9 @@ from .yamlsource import YamlDoc
 UNSAFE_IDS = {"constructor", "prototype"}
 
 # Page slugs the build itself uses; a guide may not take one.
-RESERVED_SLUGS = {"index", "letter", "board-checklist", "assessment", "elements", "opportunities"}
+RESERVED_SLUGS = {
+    "index", "letter", "board-checklist", "assessment", "compare", "elements", "opportunities",
+}
 
 
 def check_rules(docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]) -> list[Problem]:
