@@ -8,8 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .diff import diff_report, read_base
+from .edition import is_edition_folder, load_edition
 from .errors import FrameworkError
 from .loader import load_framework
+from .national import national_framework_dir
+from .overlay import apply_overlay, load_overlay
+from .scaffold import ScaffoldError, new_edition, write_support_files
 
 
 def _framework_dir(path: Path) -> Path:
@@ -18,22 +23,66 @@ def _framework_dir(path: Path) -> Path:
 
 
 def cmd_check(args) -> int:
-    root = _framework_dir(Path(args.dir))
+    folder = Path(args.dir)
     try:
-        # Name files as the user would type them: relative to where they ran us.
-        fw = load_framework(root, label=str(root).rstrip("/"))
+        if is_edition_folder(folder):
+            fw = load_edition(folder)
+            write_support_files(folder)  # keep the editor's schema current with kmsat
+        else:
+            root = _framework_dir(folder)
+            # Name files as the user would type them: relative to where they ran us.
+            fw = load_framework(root, label=str(root).rstrip("/"))
     except FrameworkError as exc:
         print(exc, file=sys.stderr)
         return 1
     for warning in fw.warnings:
         print(warning, file=sys.stderr)
-    criteria = len(fw.criteria())
     print(
-        f"{root}: OK: edition '{fw.edition.id}' {fw.edition.content_version}, "
-        f"{len(fw.elements)} elements, {criteria} criteria, {len(fw.techniques)} techniques, "
-        f"{len(fw.checklist.questions)} checklist questions"
+        f"{folder}: OK: edition '{fw.edition.id}' {fw.edition.content_version}, "
+        f"{len(fw.elements)} elements, {len(fw.criteria())} criteria, "
+        f"{len(fw.techniques)} techniques, {len(fw.checklist.questions)} checklist questions"
         + (f", {len(fw.warnings)} warning(s)" if fw.warnings else "")
     )
+    return 0
+
+
+def cmd_new_edition(args) -> int:
+    folder = Path(args.dir)
+    publisher = args.publisher or args.title
+    try:
+        written = new_edition(folder, args.title, publisher, args.id)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        f"\nNext: edit {folder / 'edition.yml'}, then `kmsat check {folder}` and "
+        f"`kmsat serve {folder}`. {folder / 'README.md'} explains each step."
+    )
+    return 0
+
+
+def cmd_diff(args) -> int:
+    folder = Path(args.dir)
+    if not is_edition_folder(folder):
+        print(
+            f"{folder}: expected an edition folder (with edition.yml), but received none",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        national = load_framework(args.national or national_framework_dir(), label="national")
+        doc = load_overlay(folder / "edition.yml", "edition.yml")
+        edition = apply_overlay(national, doc, folder / "docs")
+    except FrameworkError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.accept_national:
+        write_support_files(folder, national)
+        print(f"Recorded national content {national.edition.content_version} as reviewed.")
+        return 0
+    print(diff_report(national, edition, doc.data, read_base(folder)), end="")
     return 0
 
 
@@ -62,8 +111,10 @@ def cmd_serve(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kmsat", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate a framework directory (no site is built)")
-    check.add_argument("dir", nargs="?", default=".", help="framework dir or project folder")
+    check = sub.add_parser("check", help="validate a framework or edition (no site is built)")
+    check.add_argument(
+        "dir", nargs="?", default=".", help="framework dir, project or edition folder"
+    )
     check.set_defaults(func=cmd_check)
     build = sub.add_parser("build", help="build the site (mkdocs build --strict)")
     build.add_argument("dir", nargs="?", default=".", help="folder holding mkdocs.yml")
@@ -73,6 +124,23 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("dir", nargs="?", default=".", help="folder holding mkdocs.yml")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(func=cmd_serve)
+    new = sub.add_parser("new-edition", help="write a new edition folder for a library team")
+    new.add_argument("dir", help="the folder to create")
+    new.add_argument(
+        "--title", default="Knowledge Mobilisation Self-Assessment Tool", help="the site's title"
+    )
+    new.add_argument("--publisher", help="your organisation (default: the title)")
+    new.add_argument("--id", help="the edition id (default: made from the publisher)")
+    new.set_defaults(func=cmd_new_edition)
+    diff = sub.add_parser("diff", help="what an edition changes against the national content")
+    diff.add_argument("dir", nargs="?", default=".", help="the edition folder")
+    diff.add_argument(
+        "--accept-national",
+        action="store_true",
+        help="record the installed national content as reviewed",
+    )
+    diff.add_argument("--national", help=argparse.SUPPRESS)  # tests: another national framework
+    diff.set_defaults(func=cmd_diff)
     args = parser.parse_args(argv)
     return args.func(args)
 

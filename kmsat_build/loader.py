@@ -14,6 +14,8 @@ from .model import (
     Element,
     Framework,
     Guide,
+    Home,
+    HomePart,
     Letter,
     Level,
     Option,
@@ -33,6 +35,7 @@ SINGLE_FILES = {
     "checklist.yml": "checklist",
     "scale.yml": "scale",
     "strings.yml": "strings",
+    "home.yml": "home",
 }
 FOLDERS = {"elements": "element", "techniques": "technique", "guides": "guide"}
 OPTIONAL = {"example.yml": "example"}
@@ -150,6 +153,7 @@ def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
         licence=ed["licence"],
         language=ed["language"],
         description=ed["description"],
+        national_version=ed["content_version"],
     )
     le = docs["letter"][0].data
     letter = Letter(
@@ -183,16 +187,25 @@ def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
     )
     strings = docs["strings"][0].data["strings"] if "strings" in docs else {}
     example = docs["example"][0].data if "example" in docs else None
+    ho = docs["home"][0].data
+    home = Home(
+        ho["title"],
+        ho["intro"],
+        tuple(HomePart(**p) for p in ho["parts"]),
+        ho.get("parts_heading", ""),
+        ho.get("outro", ""),
+    )
     return Framework(
-        edition,
-        letter,
-        checklist,
-        scale,
-        tuple(elements),
-        tuple(techniques),
-        tuple(guides),
-        dict(strings),
-        example,
+        edition=edition,
+        letter=letter,
+        checklist=checklist,
+        scale=scale,
+        elements=tuple(elements),
+        techniques=tuple(techniques),
+        guides=tuple(guides),
+        home=home,
+        strings=dict(strings),
+        example=example,
     )
 
 

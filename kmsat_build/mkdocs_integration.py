@@ -13,46 +13,59 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .edition import load_edition
 from .errors import FrameworkError
 from .loader import load_framework
-from .model import Framework
+from .model import Branding, Framework
 from .nav import site_nav
 from .pages import render_pages
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
+BRANDING_CSS = "edition.css"
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # npm iframe-worker 1.0.4, MIT
 
 
 class KmsatBuild:
     """One MkDocs build of an edition: the model and the files it adds."""
 
-    def __init__(self, framework_dir: Path, framework: Framework):
-        self.framework_dir = framework_dir
+    def __init__(self, watch_paths: list[Path], framework: Framework):
+        self.watch_paths = watch_paths
         self.framework = framework
 
     @classmethod
     def from_config(cls, config) -> KmsatBuild:
-        """Load the framework named by ``extra.kmsat.framework`` (default ``framework``)."""
+        """The national site: the framework named by ``extra.kmsat.framework``."""
         options = (config.extra or {}).get("kmsat", {}) or {}
         base = Path(config.config_file_path or ".").resolve().parent
         framework_dir = (base / options.get("framework", "framework")).resolve()
-        try:
-            framework = load_framework(framework_dir, label=_label(framework_dir, base))
-        except FrameworkError as exc:
-            # PluginError stops MkDocs before it writes anything to site/.
-            raise PluginError(str(exc)) from None
-        for warning in framework.warnings:
-            log.warning(warning)
-        return cls(framework_dir, framework)
+        framework = _or_abort(
+            lambda: load_framework(framework_dir, label=_label(framework_dir, base))
+        )
+        return cls([framework_dir], framework)
+
+    @classmethod
+    def for_edition(cls, config, folder: Path, overlay: str, national: Path | None) -> KmsatBuild:
+        """A library team's edition: the national framework with its overlay applied."""
+        framework = _or_abort(lambda: load_edition(folder, national, overlay, config.docs_dir))
+        return cls([folder / overlay], framework)
 
     def configure(self, config):
         """Set the nav, the site's language and our CSS/JS on every page."""
         if not config.nav:
-            config.nav = site_nav(self.framework)
+            config.nav = site_nav(self.framework, extra_pages=_extra_pages(config.docs_dir))
+        branding = self.framework.branding
+        if branding.logo:
+            config.theme["logo"] = branding.logo
+        if branding.favicon:
+            config.theme["favicon"] = branding.favicon
         config.theme["language"] = self.framework.edition.language.split("-")[0]
+        if not config.copyright:  # every page says who publishes it and which content
+            config.copyright = footer_line(self.framework)
         for css in asset_files("css"):
             config.extra_css.append(f"{ASSET_DIR}/{css}")
+        if branding_css(branding):
+            config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
         for js in asset_files("js"):
             config.extra_javascript.append(f"{ASSET_DIR}/{js}")
         # Material's offline plugin would load its file:// search shim from a
@@ -75,11 +88,15 @@ class KmsatBuild:
         for rel in asset_files("css") + asset_files("js") + [IFRAME_WORKER_SHIM]:
             source = root.joinpath(rel)
             files.append(File.generated(config, f"{ASSET_DIR}/{rel}", abs_src_path=str(source)))
+        css = branding_css(self.framework.branding)
+        if css:
+            files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
         return files
 
     def watch(self, server) -> None:
-        """`mkdocs serve` rebuilds when a framework file changes."""
-        server.watch(str(self.framework_dir))
+        """`mkdocs serve` rebuilds when a framework or overlay file changes."""
+        for path in self.watch_paths:
+            server.watch(str(path))
 
 
 def asset_files(kind: str) -> list[str]:
@@ -89,6 +106,60 @@ def asset_files(kind: str) -> list[str]:
         return []
     lines = [ln.strip() for ln in manifest.read_text().splitlines()]
     return [ln for ln in lines if ln and not ln.startswith("#") and ln.startswith(f"{kind}/")]
+
+
+def branding_css(branding: Branding) -> str:
+    """CSS custom properties for an edition's colours ('' when it keeps ours)."""
+    rules = []
+    if branding.primary_colour:
+        c = branding.primary_colour
+        rules += [
+            f"--md-primary-fg-color: {c};",
+            f"--md-primary-fg-color--dark: {c};",
+            f"--md-typeset-a-color: {c};",
+        ]
+    if branding.accent_colour:
+        rules += [f"--md-accent-fg-color: {branding.accent_colour};"]
+    if not rules:
+        return ""
+    # Dark scheme keeps our light link colour: a brand colour is chosen for white.
+    return (
+        ":root {\n  "
+        + "\n  ".join(rules)
+        + '\n}\n[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #8cc8ff;\n}\n'
+    )
+
+
+def _extra_pages(docs_dir: str) -> list[str]:
+    """Hand-written Markdown pages an edition adds under docs/ (for the nav)."""
+    root = Path(docs_dir)
+    if not root.is_dir():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+def _or_abort(load) -> Framework:
+    try:
+        framework = load()
+    except FrameworkError as exc:
+        # PluginError stops MkDocs before it writes anything to site/.
+        raise PluginError(str(exc)) from None
+    for warning in framework.warnings:
+        log.warning(warning)
+    return framework
+
+
+def footer_line(fw: Framework) -> str:
+    edition = fw.edition
+    if edition.content_version == edition.national_version:
+        text = fw.strings.get("page.footer.national", "")
+        return text.format(publisher=edition.publisher, version=edition.content_version)
+    text = fw.strings.get("page.footer.edition", "")
+    return text.format(
+        publisher=edition.publisher,
+        edition=edition.content_version,
+        national=edition.national_version,
+    )
 
 
 def urls_from_assessment(use_directory_urls: bool):

@@ -17,12 +17,46 @@ class Edition:
     id: str
     title: str
     short_title: str
-    content_version: str
+    content_version: str  # national: x.y.z; an edition: x.y.z+<edition id>.<its version>
     publisher: str
     contact: Contact
     licence: str
     language: str
     description: str
+    national_version: str = ""  # the national content version this is based on
+
+
+@dataclass(frozen=True)
+class Branding:
+    """An edition's look: logo and favicon (paths under docs/), colours (#rrggbb)."""
+
+    logo: str = ""
+    favicon: str = ""
+    primary_colour: str = ""
+    accent_colour: str = ""
+
+
+@dataclass(frozen=True)
+class LocalExample:
+    """A local example of good practice or a local service, added by an edition."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class HomePart:
+    heading: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Home:
+    title: str
+    intro: str
+    parts: tuple[HomePart, ...]
+    parts_heading: str = ""
+    outro: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +123,7 @@ class Criterion:
     opportunities: tuple[str, ...]  # technique ids
     hint: str = ""
     element_id: str = ""
+    local_examples: tuple[LocalExample, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +148,7 @@ class Technique:
     steps: tuple[str, ...]
     time: str = ""
     related: tuple[str, ...] = ()
+    local_examples: tuple[LocalExample, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +178,9 @@ class Framework:
     elements: tuple[Element, ...]
     techniques: tuple[Technique, ...]
     guides: tuple[Guide, ...]
+    home: Home
     strings: dict[str, str] = field(default_factory=dict)
+    branding: Branding = Branding()
     example: dict | None = None
     warnings: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()

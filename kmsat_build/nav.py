@@ -6,8 +6,12 @@ from .model import Framework
 from .pages import STAGES
 
 
-def site_nav(fw: Framework, home: str = "index.md") -> list:
-    """MkDocs ``nav``: home, then introduction, self-assessment, outcomes, action plan."""
+def site_nav(fw: Framework, home: str = "index.md", extra_pages: list[str] = ()) -> list:
+    """MkDocs ``nav``: home, then introduction, self-assessment, outcomes, action plan.
+
+    ``extra_pages`` are hand-written pages; those that do not replace a
+    generated page get a section of their own at the end.
+    """
 
     def t(key: str) -> str:
         return fw.strings.get(key, key)
@@ -26,7 +30,7 @@ def site_nav(fw: Framework, home: str = "index.md") -> list:
         ]
         if items:
             stages.append({t(f"page.opportunities.stage.{stage}"): items})
-    return [
+    nav = [
         {t("page.nav.home"): home},
         {
             t("page.nav.introduction"): [
@@ -38,7 +42,7 @@ def site_nav(fw: Framework, home: str = "index.md") -> list:
         {
             t("page.nav.assessment"): [
                 {t("page.assessment.title"): "assessment.md"},
-            {t("page.compare.title"): "compare.md"},
+                {t("page.compare.title"): "compare.md"},
                 {t("page.nav.elements"): [{e.title: f"elements/{e.id}.md"} for e in fw.elements]},
                 *guides("assessment"),
             ]
@@ -52,3 +56,17 @@ def site_nav(fw: Framework, home: str = "index.md") -> list:
         },
         {t("page.nav.actionPlan"): guides("action-plan")},
     ]
+    generated = set(_paths(nav))
+    local = [page for page in extra_pages if page not in generated]
+    if local:
+        nav.append({t("page.nav.local"): local})
+    return nav
+
+
+def _paths(nav) -> list[str]:
+    """Every page path in a nav structure."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _paths(value)]
+    return [p for item in nav for p in _paths(item)]

@@ -52,6 +52,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
     common = {"fw": fw, "t": t, "scale": fw.scale}
     pages = [
         Page(
+            "index.md", fw.home.title, env.get_template("home.md.j2").render(**common, home=fw.home)
+        ),
+        Page(
             "letter.md",
             t("page.letter.title"),
             env.get_template("letter.md.j2").render(**common, letter=fw.letter),
@@ -78,8 +81,13 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
             env.get_template("assessment.md.j2").render(**common, data_json=embed_json(data)),
         )
     )
-    pages.append(Page("compare.md", t("page.compare.title"),
-                      env.get_template("compare.md.j2").render(**common, data_json=embed_json(data))))
+    pages.append(
+        Page(
+            "compare.md",
+            t("page.compare.title"),
+            env.get_template("compare.md.j2").render(**common, data_json=embed_json(data)),
+        )
+    )
     for element in fw.elements:
         pages.append(
             Page(

@@ -50,6 +50,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
             "contentVersion": fw.edition.content_version,
             "publisher": fw.edition.publisher,
             "language": fw.edition.language,
+            "nationalVersion": fw.edition.national_version,
         },
         "fingerprint": fingerprint(fw),
         "scale": {
@@ -82,6 +83,10 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
                         "title": c.title,
                         "statement": plain_text(c.statement),
                         "hint": plain_text(c.hint),
+                        "localExamples": [
+                            {"title": ex.title, "body": plain_text(ex.body)}
+                            for ex in c.local_examples
+                        ],
                         "levels": {k: plain_text(v) for k, v in c.levels.items()},
                         "opportunities": [
                             {

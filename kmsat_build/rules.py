@@ -16,7 +16,13 @@ UNSAFE_IDS = {"constructor", "prototype"}
 
 # Page slugs the build itself uses; a guide may not take one.
 RESERVED_SLUGS = {
-    "index", "letter", "board-checklist", "assessment", "compare", "elements", "opportunities",
+    "index",
+    "letter",
+    "board-checklist",
+    "assessment",
+    "compare",
+    "elements",
+    "opportunities",
 }
 
 
@@ -45,7 +51,7 @@ def check_rules(docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]
     for doc in docs.get("technique", []):
         for i, ref in enumerate(doc.data.get("related", [])):
             if ref not in technique_ids:
-                problems.append(_unknown(doc, ("related", i), "technique", ref, technique_ids))
+                problems.append(unknown_id(doc, ("related", i), "technique", ref, technique_ids))
     for doc in docs.get("guide", []):
         if doc.data["id"] in RESERVED_SLUGS:
             problems.append(
@@ -147,7 +153,7 @@ def _duplicate(doc: YamlDoc, path: tuple, what: str, value: str, first_line: int
     )
 
 
-def _unknown(doc: YamlDoc, path: tuple, what: str, value, known) -> Problem:
+def unknown_id(doc: YamlDoc, path: tuple, what: str, value, known) -> Problem:
     import difflib
 
     guess = difflib.get_close_matches(str(value), sorted(known), n=1)
@@ -209,7 +215,7 @@ def _element_rules(doc: YamlDoc, level_ids: list[str], technique_ids: set[str]) 
         for j, ref in enumerate(criterion["opportunities"]):
             if ref not in technique_ids:
                 out.append(
-                    _unknown(
+                    unknown_id(
                         doc, ("criteria", i, "opportunities", j), "technique", ref, technique_ids
                     )
                 )
@@ -271,12 +277,14 @@ def _example_rules(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
     out = []
     for cid, answer in doc.data["answers"].items():
         if cid not in criteria:
-            out.append(_unknown(doc, ("answers", cid), "criterion", cid, criteria))
+            out.append(unknown_id(doc, ("answers", cid), "criterion", cid, criteria))
         if answer["level"] not in answers:
-            out.append(_unknown(doc, ("answers", cid, "level"), "level", answer["level"], answers))
+            out.append(
+                unknown_id(doc, ("answers", cid, "level"), "level", answer["level"], answers)
+            )
         if answer.get("priority", "") not in priorities:
             out.append(
-                _unknown(
+                unknown_id(
                     doc,
                     ("answers", cid, "priority"),
                     "priority",
@@ -286,10 +294,10 @@ def _example_rules(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
             )
     for qid, answer in doc.data.get("checklist", {}).items():
         if qid not in questions:
-            out.append(_unknown(doc, ("checklist", qid), "checklist question", qid, questions))
+            out.append(unknown_id(doc, ("checklist", qid), "checklist question", qid, questions))
         if answer["answer"] not in checklist_answers:
             out.append(
-                _unknown(
+                unknown_id(
                     doc,
                     ("checklist", qid, "answer"),
                     "checklist answer",
@@ -300,6 +308,6 @@ def _example_rules(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
     for i, row in enumerate(doc.data.get("plan", [])):
         if row.get("criterion") and row["criterion"] not in criteria:
             out.append(
-                _unknown(doc, ("plan", i, "criterion"), "criterion", row["criterion"], criteria)
+                unknown_id(doc, ("plan", i, "criterion"), "criterion", row["criterion"], criteria)
             )
     return out

@@ -43,3 +43,17 @@ def run_case(fixture: Path, patch: dict) -> str:
         except FrameworkError as exc:
             return str(exc)
         return "\n".join(["OK", *fw.warnings])
+
+
+def run_edition_case(edition: Path, patch: dict) -> str:
+    """The whole message for a patched copy of an edition folder (overlay + docs)."""
+    from kmsat_build.edition import load_edition
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "edition"
+        apply_case(edition, root, patch)
+        try:
+            fw = load_edition(root)
+        except FrameworkError as exc:
+            return str(exc)
+        return "\n".join(["OK", *fw.warnings])

@@ -43,3 +43,12 @@ def national_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory) -> Path:
+    """The example edition that uses every overlay feature, built once."""
+    site = tmp_path_factory.mktemp("full-edition") / "site"
+    result = mkdocs_build(ROOT / "tests" / "editions" / "full" / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site

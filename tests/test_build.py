@@ -79,11 +79,20 @@ def test_letter_links_go_to_public_pages_and_our_checklist(national_site):
     assert 'href="board-checklist.html"' in page
 
 
+def copy_config(project):
+    """The national mkdocs.yml, its INHERIT made absolute for another folder."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(
+        text.replace("INHERIT: kmsat_build/site.yml", f"INHERIT: {ROOT / 'kmsat_build/site.yml'}")
+    )
+
+
 def test_broken_framework_fails_build_and_writes_no_site(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "docs").mkdir(exist_ok=True)
     shutil.copytree(ROOT / "hooks", project / "hooks")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_config(project)
     apply_case(
         SMALL,
         project / "framework",
@@ -101,8 +110,9 @@ def test_broken_framework_fails_build_and_writes_no_site(tmp_path):
 def test_broken_link_in_prose_fails_strict_build(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "docs").mkdir(exist_ok=True)
     shutil.copytree(ROOT / "hooks", project / "hooks")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_config(project)
     shutil.copytree(ROOT / "framework", project / "framework")
     letter = project / "framework" / "letter.yml"
     letter.write_text(letter.read_text().replace("(board-checklist.md)", "(board-checklst.md)"))

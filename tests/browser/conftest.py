@@ -34,13 +34,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def serve(folder: Path):
+    """Serve ``folder`` on a free loopback port; returns (base URL, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 @pytest.fixture(scope="session")
 def site_url(national_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(national_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url, server = serve(national_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def edition_url(full_site: Path):
+    url, server = serve(full_site)
+    yield url
     server.shutdown()
 
 

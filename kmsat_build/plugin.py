@@ -1,0 +1,43 @@
+"""The `kmsat` MkDocs plugin: what an edition's mkdocs.yml names.
+
+It gives the edition the national site's settings and builds its pages from
+the national framework with the edition's overlay (edition.yml) applied.
+The national site uses the same machinery through hooks/kmsat.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .mkdocs_integration import KmsatBuild
+from .site_defaults import apply_site_defaults
+
+
+class KmsatPluginConfig(Config):
+    overlay = config_options.Type(str, default="edition.yml")
+    # Another national framework directory; only tests simulating a national
+    # update need it. Empty: the one installed with kmsat.
+    national = config_options.Type(str, default="")
+
+
+class KmsatPlugin(BasePlugin[KmsatPluginConfig]):
+    supports_multiple_instances = False
+
+    @event_priority(100)  # before Material's offline plugin adds its CDN shim
+    def on_config(self, config):
+        apply_site_defaults(config)
+        folder = Path(config.config_file_path).resolve().parent
+        national = (folder / self.config.national).resolve() if self.config.national else None
+        self.build = KmsatBuild.for_edition(config, folder, self.config.overlay, national)
+        return self.build.configure(config)
+
+    def on_files(self, files, config):
+        return self.build.add_files(files, config)
+
+    def on_serve(self, server, config, builder):
+        self.build.watch(server)
+        return server
