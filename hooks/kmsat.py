@@ -22,3 +22,15 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     _build.watch(server)
     return server
+
+
+def on_post_page(output, page, config):
+    return _build.add_csp(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return _build.add_csp(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    _build.write_csp_headers(config)

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .csp import add_meta, write_header_files
 from .edition import load_edition
 from .errors import FrameworkError
 from .loader import load_framework
@@ -23,7 +24,7 @@ from .pages import render_pages
 log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
 BRANDING_CSS = "edition.css"
-IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # npm iframe-worker 1.0.4, MIT
+IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
 
 
 class KmsatBuild:
@@ -32,6 +33,7 @@ class KmsatBuild:
     def __init__(self, watch_paths: list[Path], framework: Framework):
         self.watch_paths = watch_paths
         self.framework = framework
+        self.script_hashes: set[str] = set()
 
     @classmethod
     def from_config(cls, config) -> KmsatBuild:
@@ -92,6 +94,15 @@ class KmsatBuild:
         if css:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
         return files
+
+    def add_csp(self, html: str) -> str:
+        """Put the page's Content Security Policy in its <head>."""
+        html, hashes = add_meta(html)
+        self.script_hashes |= hashes
+        return html
+
+    def write_csp_headers(self, config) -> None:
+        write_header_files(Path(config.site_dir), self.script_hashes)
 
     def watch(self, server) -> None:
         """`mkdocs serve` rebuilds when a framework or overlay file changes."""

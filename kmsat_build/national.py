@@ -16,7 +16,7 @@ def national_framework_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "framework"
     if (checkout / "edition.yml").is_file():
         return checkout
-    try:
-        return Path(str(resources.files("kmsat_build.national")))
-    except ModuleNotFoundError as exc:  # pragma: no cover - a broken install
-        raise RuntimeError("kmsat is installed without its national framework") from exc
+    installed = Path(str(resources.files("kmsat_build"))) / "national"
+    if (installed / "edition.yml").is_file():
+        return installed
+    raise RuntimeError(f"kmsat is installed without its national framework ({installed})")

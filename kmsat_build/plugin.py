@@ -38,6 +38,17 @@ class KmsatPlugin(BasePlugin[KmsatPluginConfig]):
     def on_files(self, files, config):
         return self.build.add_files(files, config)
 
+    def on_post_page(self, output, page, config):
+        return self.build.add_csp(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return self.build.add_csp(output_content)
+        return output_content
+
+    def on_post_build(self, config):
+        self.build.write_csp_headers(config)
+
     def on_serve(self, server, config, builder):
         self.build.watch(server)
         return server
