@@ -118,7 +118,7 @@ def load_framework(root: str | Path, label: str | None = None) -> Framework:
     root = Path(root)
     label = label or root.name
     docs, parsed, problems = read_documents(root, label)
-    rule_problems = check_rules(docs, parsed) if _complete(docs) else []
+    rule_problems = check_rules(docs, parsed, sound=not problems) if _complete(docs) else []
     problems += rule_problems
     errors = [p for p in problems if not p.warning]
     if errors:

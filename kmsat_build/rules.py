@@ -26,7 +26,9 @@ RESERVED_SLUGS = {
 }
 
 
-def check_rules(docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]) -> list[Problem]:
+def check_rules(
+    docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]], sound: bool = True
+) -> list[Problem]:
     """Cross-file rules over schema-valid ``docs``.
 
     ``parsed`` holds every file that parsed, valid or not: ids are collected
@@ -66,8 +68,10 @@ def check_rules(docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]
             )
     problems += _unsafe_ids(docs)
     problems += _unused_techniques(docs)
-    if "example" in docs:
-        problems += _example_rules(docs)
+    # The worked example is checked against a sound framework only: otherwise
+    # one broken element file would also make every answer to it "unknown".
+    if "example" in docs and sound and not any(not p.warning for p in problems):
+        problems += _example_rules(docs, parsed)
     return problems
 
 
@@ -266,13 +270,26 @@ def _unused_techniques(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
     ]
 
 
-def _example_rules(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
+def _parsed_criterion_ids(parsed: dict[str, list[YamlDoc]]) -> set[str]:
+    """Criterion ids from every element file that parsed, valid or not."""
+    out = set()
+    for doc in parsed.get("element", []):
+        criteria = doc.data.get("criteria") if isinstance(doc.data, dict) else None
+        for c in criteria if isinstance(criteria, list) else []:
+            if isinstance(c, dict) and isinstance(c.get("id"), str):
+                out.add(c["id"])
+    return out
+
+
+def _example_rules(
+    docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]
+) -> list[Problem]:
     doc = docs["example"][0]
     scale = docs["scale"][0].data
     answers = {o["id"] for group in ("levels", "unscored") for o in scale[group]}
     priorities = {o["id"] for o in scale["priorities"]} | {""}
     checklist_answers = {o["id"] for o in scale["checklist_answers"]} | {""}
-    criteria = {c["id"] for d in docs.get("element", []) for c in d.data["criteria"]}
+    criteria = _parsed_criterion_ids(parsed)
     questions = {q["id"] for d in docs.get("checklist", []) for q in d.data["questions"]}
     out = []
     for cid, answer in doc.data["answers"].items():

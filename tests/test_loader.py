@@ -88,7 +88,12 @@ def test_fingerprint_ignores_wording_but_not_ids(tmp_path):
     )
     assert fingerprint(load_framework(tmp_path / "reworded")) == base
     apply_case(
-        SMALL, tmp_path / "renamed", {"elements/beta.yml": [["id: beta-one", "id: beta-uno"]]}
+        SMALL,
+        tmp_path / "renamed",
+        {
+            "elements/beta.yml": [["id: beta-one", "id: beta-uno"]],
+            "example.yml": [["beta-one:", "beta-uno:"]],
+        },
     )
     assert fingerprint(load_framework(tmp_path / "renamed")) != base
 
