@@ -10,6 +10,8 @@ import logging
 from importlib import resources
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -25,6 +27,7 @@ log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
 BRANDING_CSS = "edition.css"
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
+IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
 
 
 class KmsatBuild:
@@ -88,8 +91,14 @@ class KmsatBuild:
             files.append(File.generated(config, page.path, content=page.markdown))
         root = resources.files("kmsat_build").joinpath("assets")
         for rel in asset_files("css") + asset_files("js") + [IFRAME_WORKER_SHIM]:
-            source = root.joinpath(rel)
-            files.append(File.generated(config, f"{ASSET_DIR}/{rel}", abs_src_path=str(source)))
+            text = root.joinpath(rel).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"{ASSET_DIR}/{rel}", content=minify(rel, text)))
+        licence = root.joinpath(IFRAME_WORKER_LICENCE)
+        files.append(
+            File.generated(
+                config, f"{ASSET_DIR}/{IFRAME_WORKER_LICENCE}", abs_src_path=str(licence)
+            )
+        )
         css = branding_css(self.framework.branding)
         if css:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
@@ -117,6 +126,19 @@ def asset_files(kind: str) -> list[str]:
         return []
     lines = [ln.strip() for ln in manifest.read_text().splitlines()]
     return [ln for ln in lines if ln and not ln.startswith("#") and ln.startswith(f"{kind}/")]
+
+
+def minify(path: str, text: str) -> str:
+    """Strip comments and spaces from our JS and CSS as the site is built.
+
+    The sources keep their JSDoc and why-comments for readers; visitors get
+    the smaller files. rjsmin and rcssmin only remove, never rewrite, code.
+    """
+    if path.endswith(".js"):
+        return rjsmin.jsmin(text, keep_bang_comments=True)
+    if path.endswith(".css"):
+        return rcssmin.cssmin(text, keep_bang_comments=True)
+    return text
 
 
 def branding_css(branding: Branding) -> str:

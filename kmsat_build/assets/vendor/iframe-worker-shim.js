@@ -1,4 +1,4 @@
-/* Adapted from iframe-worker 1.0.4 (MIT, Martin Donath; see iframe-worker-LICENSE.txt).
+/*! Adapted from iframe-worker 1.0.4 (MIT, Martin Donath; see iframe-worker-LICENSE.txt).
  * From file:// Chromium refuses Web Workers, so Material's search worker runs in
  * a hidden iframe instead. The original writes an inline <script> into the
  * iframe, which a strict Content Security Policy (no 'unsafe-inline') blocks;
