@@ -33,13 +33,13 @@ def apply_case(fixture: Path, target: Path, patch: dict) -> None:
             path.write_text(text, encoding="utf-8")
 
 
-def run_case(fixture: Path, patch: dict) -> str:
-    """The whole message the loader gives for the patched framework."""
+def run_case(fixture: Path, patch: dict, load=load_framework, folder: str = "framework") -> str:
+    """The whole message the loader gives for a patched copy of ``fixture``."""
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "framework"
+        root = Path(tmp) / folder
         apply_case(fixture, root, patch)
         try:
-            fw = load_framework(root)
+            fw = load(root)
         except FrameworkError as exc:
             return str(exc)
         return "\n".join(["OK", *fw.warnings])
@@ -49,11 +49,4 @@ def run_edition_case(edition: Path, patch: dict) -> str:
     """The whole message for a patched copy of an edition folder (overlay + docs)."""
     from kmsat_build.edition import load_edition
 
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "edition"
-        apply_case(edition, root, patch)
-        try:
-            fw = load_edition(root)
-        except FrameworkError as exc:
-            return str(exc)
-        return "\n".join(["OK", *fw.warnings])
+    return run_case(edition, patch, load=load_edition, folder="edition")
