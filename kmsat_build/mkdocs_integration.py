@@ -26,6 +26,8 @@ from .pages import render_pages
 log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
 BRANDING_CSS = "edition.css"
+CSS_BUNDLE = "kmsat.css"  # every css/ file in manifest.txt, minified, in order
+JS_BUNDLE = "kmsat.js"  # every js/ file in manifest.txt, minified, in order
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
 IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
 
@@ -65,14 +67,16 @@ class KmsatBuild:
         if branding.favicon:
             config.theme["favicon"] = branding.favicon
         config.theme["language"] = self.framework.edition.language.split("-")[0]
+        # Our theme overrides sit after an edition's own custom_dir, before Material's.
+        overrides = str(resources.files("kmsat_build").joinpath("overrides"))
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if not config.copyright:  # every page says who publishes it and which content
             config.copyright = footer_line(self.framework)
-        for css in asset_files("css"):
-            config.extra_css.append(f"{ASSET_DIR}/{css}")
+        config.extra_css.append(f"{ASSET_DIR}/{CSS_BUNDLE}")
         if branding_css(branding):
             config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
-        for js in asset_files("js"):
-            config.extra_javascript.append(f"{ASSET_DIR}/{js}")
+        config.extra_javascript.append(f"{ASSET_DIR}/{JS_BUNDLE}")
         # Material's offline plugin would load its file:// search shim from a
         # CDN unless a polyfill named iframe-worker is already listed: we
         # ship that shim ourselves (the site makes no off-site requests).
@@ -90,9 +94,20 @@ class KmsatBuild:
                 continue
             files.append(File.generated(config, page.path, content=page.markdown))
         root = resources.files("kmsat_build").joinpath("assets")
-        for rel in asset_files("css") + asset_files("js") + [IFRAME_WORKER_SHIM]:
-            text = root.joinpath(rel).read_text(encoding="utf-8")
-            files.append(File.generated(config, f"{ASSET_DIR}/{rel}", content=minify(rel, text)))
+        for bundle, kind in ((CSS_BUNDLE, "css"), (JS_BUNDLE, "js")):
+            files.append(
+                File.generated(
+                    config, f"{ASSET_DIR}/{bundle}", content=bundle_assets(root, asset_files(kind))
+                )
+            )
+        shim = root.joinpath(IFRAME_WORKER_SHIM).read_text(encoding="utf-8")
+        files.append(
+            File.generated(
+                config,
+                f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}",
+                content=minify(IFRAME_WORKER_SHIM, shim),
+            )
+        )
         licence = root.joinpath(IFRAME_WORKER_LICENCE)
         files.append(
             File.generated(
@@ -126,6 +141,16 @@ def asset_files(kind: str) -> list[str]:
         return []
     lines = [ln.strip() for ln in manifest.read_text().splitlines()]
     return [ln for ln in lines if ln and not ln.startswith("#") and ln.startswith(f"{kind}/")]
+
+
+def bundle_assets(root, paths: list[str]) -> str:
+    """One minified file from many, in manifest order: one request, not thirty.
+
+    Every JS file is a self-contained IIFE, so joining them is safe; the `;`
+    guards against a file that ends without one.
+    """
+    parts = [minify(rel, root.joinpath(rel).read_text(encoding="utf-8")) for rel in paths]
+    return (";\n" if paths and paths[0].endswith(".js") else "\n").join(parts) + "\n"
 
 
 def minify(path: str, text: str) -> str:

@@ -17,10 +17,15 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
+# One Markdown instance, reset per call: building one per field was most of
+# the build step's own time on large editions.
+_MARKDOWN = md.Markdown()
+
+
 def plain_text(markdown_text: str) -> str:
     """Markdown -> plain text, for the browser, which inserts text only."""
     parser = _TextOnly()
-    parser.feed(md.markdown(markdown_text or ""))
+    parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
     return " ".join(" ".join(parser.parts).split())
 
 

@@ -135,3 +135,16 @@ def test_header_files_carry_the_policy(national_site):
     assert "frame-ancestors 'self'" in policy
     for name in ["_headers", ".htaccess", "web.config", "csp-nginx.conf"]:
         assert policy in (national_site / name).read_text(), name
+
+
+def test_search_dialog_has_an_accessible_name(site_url, page):
+    """Material's search dialog has none (Lighthouse aria-dialog-name); our override adds it."""
+    page.goto(site_url + "index.html")
+    assert page.get_by_role("dialog", name="Search").count() == 1
+
+
+def test_our_assets_ship_as_one_minified_bundle_each(national_site):
+    kmsat = national_site / "assets" / "kmsat"
+    assert sorted(p.name for p in kmsat.iterdir() if p.is_file()) == ["kmsat.css", "kmsat.js"]
+    js = (kmsat / "kmsat.js").read_text()
+    assert "/**" not in js and "KMSAT" in js  # comments stripped, code kept
