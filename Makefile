@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-python test-js lint clean venv
+.PHONY: serve build test test-python test-js lint clean venv bench
 
 venv: $(VENV)/.installed
 
@@ -37,3 +37,13 @@ lint: venv
 
 clean:
 	rm -rf site $(VENV)
+
+# Benchmarks, run by hand (not part of `make test`): prints every figure beside
+# its goal and writes benchmarks/RESULTS.md. See benchmarks/README.md.
+bench: venv benchmarks/node_modules/.package-lock.json
+	$(BIN)/python benchmarks/run.py
+
+# The pinned Lighthouse, installed from the lock file (npm ci) when missing.
+benchmarks/node_modules/.package-lock.json: benchmarks/package.json $(wildcard benchmarks/package-lock.json)
+	cd benchmarks && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; \
+	else npm install --save-exact --no-audit --no-fund lighthouse@12.2.3; fi
