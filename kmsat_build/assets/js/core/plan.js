@@ -79,13 +79,16 @@
    * rows are shared, never modified.
    * @param {import('./model.js').Questionnaire} data
    * @param {Session} session
+   * @param {string} [changed] criterion whose rating or priority just changed: its row, if
+   *   still blank, is placed again, so a row added before its priority was set does not stay
+   *   where "no priority" put it.
    * @returns {PlanRow[]}
    */
-  function syncPlan(data, session) {
+  function syncPlan(data, session, changed) {
     const eligible = eligibleCriteria(data, session);
     const dismissed = new Set(session.dismissed || []);
-    const kept = (session.plan || []).filter((row) =>
-      isCustom(row) || eligible.has(row.criterion) || rowHasText(row));
+    const kept = (session.plan || []).filter((row) => isCustom(row) || rowHasText(row)
+      || (eligible.has(row.criterion) && row.criterion !== changed));
     const present = new Set(kept.map((row) => row.criterion));
     return [...eligible.keys()]
       .filter((id) => !present.has(id) && !dismissed.has(id))

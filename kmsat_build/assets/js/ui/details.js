@@ -1,0 +1,29 @@
+/**
+ * kmsat ui: about this session. Capacity comes first: the guidance asks the
+ * group to agree on whose behalf it answers before anything else.
+ */
+(function (K) {
+  'use strict';
+  const { h, radios, field } = K.dom;
+
+  /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
+  K.ui.details = function (ctx) {
+    const t = ctx.t;
+    const details = ctx.session.details;
+    const set = (name) => (value) =>
+      ctx.change((s) => Object.assign({}, s, { details: Object.assign({}, s.details, { [name]: value }) }));
+    const text = (name, rows) => field({
+      name, rows, label: t('details.' + name + '.label'), hint: t('details.' + name + '.hint'),
+      value: details[name], onInput: set(name),
+    });
+    return [
+      h('p', { text: t('details.intro') }),
+      radios({
+        legend: t('details.capacity.label'), hint: t('details.capacity.hint'), value: details.capacity,
+        options: K.model.CAPACITIES.map((id) => ({ value: id, label: t('details.capacity.' + id) })),
+        onChange: set('capacity'), class: 'kmsat-capacity',
+      }),
+      text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
+    ];
+  };
+})(self.KMSAT);

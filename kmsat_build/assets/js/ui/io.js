@@ -1,0 +1,143 @@
+/**
+ * kmsat ui: "Save and share". Exports are Blobs behind a download link (which
+ * works from file://); an import replaces the answers only once confirmed.
+ */
+(function (K) {
+  'use strict';
+  const { h, button, uid } = K.dom;
+  const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8', md: 'text/markdown;charset=utf-8' };
+
+  /** @param {'json'|'csv'|'md'} kind */
+  function download(ctx, kind) {
+    const { data, session, t } = ctx;
+    try {
+      const text = kind === 'json' ? K.exporters.toJSON(session, data)
+        : kind === 'csv' ? K.exporters.toCSV(data, session) : K.exporters.toMarkdown(data, session);
+      const file = K.exporters.fileName(session, kind);
+      const url = URL.createObjectURL(new Blob([text], { type: TYPES[kind] }));
+      const link = h('a', { href: url, download: file, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      ctx.say(t('export.done', { file }));
+    } catch (error) {
+      ctx.notice('export', t('export.failed'), null, 'alert');
+    }
+  }
+
+  /** Put an imported session on screen and say what was left out, with focus on the account. */
+  function opened(ctx, result, text) {
+    ctx.replace(result.session, 'own');
+    const lines = result.report.map((m) => K.strings.format(ctx.data.strings, m));
+    ctx.notice('import', text + (lines.length ? ' ' + ctx.t('import.report.heading') : ''), null, 'status', lines).focus();
+  }
+
+  /**
+   * A session handed over by another page (compare and agree, share links):
+   * it waits under `kmsat:<edition>:incoming` and the page opens at
+   * #import-incoming. Read once, checked like a file, opened only if the user agrees.
+   */
+  async function incoming(ctx, storage, key) {
+    const { t } = ctx;
+    let record = null;
+    try {
+      record = JSON.parse(storage.getItem(key));
+      storage.removeItem(key);
+    } catch (error) { /* nothing handed over */ }
+    history.replaceState(history.state, '', location.pathname + location.search);
+    if (!record || record.format !== 'kmsat-incoming') return;
+    const label = String(record.label || '').slice(0, 200);
+    let result;
+    try {
+      result = K.session.migrate(record.session, ctx.data, { newId: K.ui.app.newId() });
+    } catch (error) {
+      return ctx.notice('import', t('import.refused.heading') + ': ' + error.message, null, 'alert').focus();
+    }
+    if (await K.dom.confirm(t('import.incoming.confirm', { label }), t('import.replace'), t('import.cancel'))) {
+      opened(ctx, result, t('import.incoming.done', { label }));
+    }
+  }
+
+  /** The JSON export button, also offered wherever saving fails. */
+  const saveButton = (ctx) => button(ctx.t('export.json'), () => download(ctx, 'json'));
+
+  function importer(ctx) {
+    const { t, data } = ctx;
+    const id = uid('file');
+    const hintId = uid('hint');
+    const errors = h('div');
+    const input = h('input', { type: 'file', id, accept: '.json,application/json', 'aria-describedby': hintId, class: 'kmsat-file' });
+
+    /** govuk-frontend's error summary: it takes focus and links to the field. */
+    const refuse = (message) => {
+      const title = uid('error');
+      const box = h('div', { class: 'kmsat-error', role: 'alert', tabindex: '-1', 'aria-labelledby': title }, [
+        h('h3', { id: title, text: t('errors.summary.title') }),
+        h('p', { text: t('import.refused.heading') }),
+        h('ul', null, h('li', null, h('a', { href: '#' + id, text: message,
+          on: { click: (e) => { e.preventDefault(); input.focus(); } } }))),
+      ]);
+      errors.replaceChildren(box);
+      input.setAttribute('aria-invalid', 'true');
+      box.focus();
+    };
+
+    async function run(file) {
+      errors.replaceChildren();
+      input.removeAttribute('aria-invalid');
+      if (!file) return refuse(t('import.noFile'));
+      const max = K.session.MAX_BYTES;
+      // Refuse a big file before reading it; the core checks again, in bytes.
+      if (file.size > max) {
+        return refuse(t('import.refused.tooLarge', { size: Math.ceil(file.size / 104857.6) / 10, max: max / 1048576 }));
+      }
+      let result;
+      try {
+        result = K.session.checkImport(await file.text(), data, { newId: K.ui.app.newId() });
+      } catch (error) {
+        return refuse(error.name === 'ImportError' ? error.message : t('import.readFailed'));
+      }
+      if (!(await K.dom.confirm(t('import.confirm', { file: file.name }), t('import.replace'), t('import.cancel')))) return;
+      input.value = '';
+      opened(ctx, result, t('import.done', { file: file.name }));
+    }
+
+    const zone = h('div', { class: 'kmsat-drop', on: {
+      dragover: (e) => { e.preventDefault(); zone.classList.add('kmsat-drop--over'); },
+      dragleave: () => zone.classList.remove('kmsat-drop--over'),
+      drop: (e) => {
+        e.preventDefault();
+        zone.classList.remove('kmsat-drop--over');
+        run(e.dataTransfer.files[0]);
+      },
+    } }, [
+      h('label', { for: id, text: t('import.file.label') }),
+      h('p', { class: 'kmsat-hint', id: hintId, text: t('import.file.hint') }),
+      input,
+      button(t('import.button'), () => run(input.files[0])),
+    ]);
+    return [h('h3', { text: t('import.heading') }), h('p', { text: t('import.intro') }), errors, zone];
+  }
+
+  /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
+  function render(ctx) {
+    const { t } = ctx;
+    const own = ctx.mode === 'own';
+    return [
+      h('p', { text: t('export.intro') }),
+      h('div', { class: 'kmsat-actions kmsat-actions--stack' }, [
+        saveButton(ctx),
+        button(t('export.csv'), () => download(ctx, 'csv')),
+        button(t('export.markdown'), () => download(ctx, 'md')),
+        button(t('export.print'), () => window.print()),
+      ]),
+      // These replace the user's own answers: not offered over the example.
+      own && importer(ctx),
+      own && h('p', null, button(t('session.new'), ctx.startAgain)),
+      K.ui.example.controls(ctx),
+    ];
+  }
+
+  K.ui.io = { render, download, saveButton, incoming };
+})(self.KMSAT);

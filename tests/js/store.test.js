@@ -1,0 +1,127 @@
+'use strict';
+// The questionnaire's browser storage (js/ui/store.js), driven with a fake
+// localStorage: saving, two tabs, unreadable saved answers, a full or
+// missing storage.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { ROOT, loadData } = require('./helpers.js');
+
+const store = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'ui', 'store.js'));
+const data = loadData();
+const KEY = 'kmsat:national:session';
+const NOW = new Date('2026-11-26T12:00:00Z');
+const LATER = new Date('2026-11-26T12:05:00Z');
+
+/** A Map-backed Storage; `full` makes every write fail as a full browser storage does. */
+function fakeStorage() {
+  const map = new Map();
+  return {
+    full: false,
+    getItem: (key) => (map.has(key) ? map.get(key) : null),
+    setItem(key, value) {
+      if (this.full) { const error = new Error('full'); error.name = 'QuotaExceededError'; throw error; }
+      map.set(key, String(value));
+    },
+    removeItem: (key) => map.delete(key),
+  };
+}
+
+const withOrganisation = (session, organisation) =>
+  Object.assign({}, session, { details: Object.assign({}, session.details, { organisation }) });
+
+test('a new slot gives a new session and saves it as revision 1', () => {
+  const storage = fakeStorage();
+  const slot = store.slot(storage, KEY);
+  const { session, report, error } = slot.load(data, 'first', NOW);
+  assert.equal(session.id, 'first');
+  assert.deepEqual(report, []);
+  assert.equal(error, undefined);
+  const saved = slot.save(withOrganisation(session, 'Trust'), NOW);
+  assert.equal(saved.ok, true);
+  assert.equal(saved.session.revision, 1);
+  assert.equal(JSON.parse(storage.getItem(KEY)).details.organisation, 'Trust');
+});
+
+test('reloading restores what was saved', () => {
+  const storage = fakeStorage();
+  const first = store.slot(storage, KEY);
+  const saved = first.save(withOrganisation(first.load(data, 'a', NOW).session, 'Trust'), NOW).session;
+  const again = store.slot(storage, KEY).load(data, 'b', LATER);
+  assert.equal(again.session.id, 'a');
+  assert.equal(again.session.revision, saved.revision);
+  assert.equal(again.session.details.organisation, 'Trust');
+});
+
+test('another tab saved in between: refused unless forced, and the forced save is newer', () => {
+  const storage = fakeStorage();
+  const tabA = store.slot(storage, KEY);
+  const tabB = store.slot(storage, KEY);
+  let a = tabA.load(data, 'a', NOW).session;
+  a = tabA.save(withOrganisation(a, 'A'), NOW).session;
+  let b = tabB.load(data, 'b', NOW).session;
+  b = tabB.save(withOrganisation(b, 'B'), LATER).session;
+  assert.equal(b.revision, 2);
+  assert.deepEqual(tabA.save(withOrganisation(a, 'A2'), LATER), { ok: false, reason: 'conflict' });
+  assert.equal(JSON.parse(storage.getItem(KEY)).details.organisation, 'B');
+  const forced = tabA.save(withOrganisation(a, 'A2'), LATER, true);
+  assert.equal(forced.ok, true);
+  assert.equal(forced.session.revision, 3);
+  assert.equal(tabA.save(forced.session, LATER).ok, true); // A is in step again
+});
+
+test('a storage event is "elsewhere" only for this key and text this tab did not write', () => {
+  const storage = fakeStorage();
+  const slot = store.slot(storage, KEY);
+  const saved = slot.save(slot.load(data, 'a', NOW).session, NOW);
+  const mine = storage.getItem(KEY);
+  assert.equal(saved.ok, true);
+  assert.equal(slot.changedElsewhere({ key: KEY, newValue: mine }), false);
+  assert.equal(slot.changedElsewhere({ key: 'kmsat:national:example', newValue: '{}' }), false);
+  assert.equal(slot.changedElsewhere({ key: KEY, newValue: '{"other": true}' }), true);
+});
+
+test('unreadable saved answers are reported and never overwritten unasked', () => {
+  const storage = fakeStorage();
+  storage.setItem(KEY, '{"format": "kmsat-session", "version": 1, "edition": {"id": "other"}}');
+  const slot = store.slot(storage, KEY);
+  const loaded = slot.load(data, 'fresh', NOW);
+  assert.equal(loaded.error.name, 'ImportError');
+  assert.equal(loaded.error.key, 'import.refused.otherEdition');
+  assert.equal(loaded.session.id, 'fresh');
+  assert.deepEqual(slot.save(loaded.session, NOW), { ok: false, reason: 'blocked' });
+  assert.match(storage.getItem(KEY), /"other"/);
+  assert.equal(slot.save(loaded.session, NOW, true).ok, true); // "Start a new assessment"
+  storage.setItem(KEY, 'not json');
+  assert.equal(store.slot(storage, KEY).load(data, 'x', NOW).error.key, 'import.refused.notJson');
+});
+
+test('restoring reports what needed tidying', () => {
+  const storage = fakeStorage();
+  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'national' },
+    answers: { gone: { level: 'emerging' } } }));
+  const loaded = store.slot(storage, KEY).load(data, 'x', NOW);
+  assert.deepEqual(loaded.report.map((m) => m.key), ['import.report.unknownCriteria']);
+});
+
+test('a full storage and a missing one are told apart', () => {
+  const storage = fakeStorage();
+  const slot = store.slot(storage, KEY);
+  const session = slot.load(data, 'a', NOW).session;
+  storage.full = true;
+  assert.deepEqual(slot.save(session, NOW), { ok: false, reason: 'full' });
+  storage.full = false;
+  assert.equal(slot.save(session, NOW).ok, true); // space again: saving carries on
+  const none = store.slot(null, KEY);
+  assert.equal(none.load(data, 'm', NOW).session.id, 'm');
+  assert.deepEqual(none.save(session, NOW), { ok: false, reason: 'unavailable' });
+  assert.equal(none.changedElsewhere({ key: KEY, newValue: 'x' }), false);
+});
+
+test('available(): the storage, or null when reading it throws', () => {
+  const storage = fakeStorage();
+  assert.equal(store.available({ localStorage: storage }), storage);
+  const blocked = {};
+  Object.defineProperty(blocked, 'localStorage', { get() { throw new Error('SecurityError'); } });
+  assert.equal(store.available(blocked), null);
+});
