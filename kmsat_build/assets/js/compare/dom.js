@@ -97,9 +97,14 @@
     try { return root.localStorage.getItem(key); } catch (error) { return null; }
   }
 
-  /** The questionnaire data embedded in the page, or null. */
+  /**
+   * The questionnaire data embedded in the page, or null. When Material swaps
+   * the content in place (instant navigation, a change of fragment) it
+   * re-creates inline scripts without their type or id: found by content then.
+   */
   function pageData() {
-    const node = document.getElementById('kmsat-data');
+    const node = document.getElementById('kmsat-data') || [...document.querySelectorAll('script:not([src])')]
+      .find((el) => /^\s*\{\s*"format"\s*:\s*"kmsat-questionnaire"/.test(el.textContent));
     try { return node ? JSON.parse(node.textContent) : null; } catch (error) { return null; }
   }
 

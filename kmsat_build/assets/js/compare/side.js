@@ -79,16 +79,6 @@
     ]);
   }
 
-  /** Split a label into lines of about `width` characters (SVG text does not wrap). */
-  function lines(text, width) {
-    const out = [''];
-    for (const word of text.split(/\s+/)) {
-      const last = out[out.length - 1];
-      if (last && (last + ' ' + word).length > width) out.push(word); else out[out.length - 1] = last ? last + ' ' + word : word;
-    }
-    return out;
-  }
-
   /** A strip per element: a dot per team, a bar at the median, a diamond at the lowest. */
   function chart(ctx, view) {
     const levels = ctx.data.scale.levels;
@@ -98,24 +88,27 @@
     const parts = [];
     view.elements.forEach(({ element }, i) => {
       const y = 14 + i * ROW;
-      const label = lines(element.title, 48)[0];
-      parts.push(s('text', { x: 0, y, class: 'kmsat-cmp-chart-label', text: label }));
+      parts.push(s('text', { x: 0, y, class: 'kmsat-cmp-chart-label', text: element.title }));
       const cy = y + 26;
       parts.push(s('line', { x1: L, x2: R, y1: cy, y2: cy, class: 'kmsat-cmp-chart-axis' }));
       view.teams.forEach((team, j) => {
         const mean = team.means.get(element.id);
-        if (mean !== null) parts.push(s('circle', { cx: x(mean), cy: cy + ((j % 5) - 2) * 3, r: 5, class: 'kmsat-cmp-dot' }));
+        // A little vertical spread, so equal figures stay visible as separate dots.
+        if (mean === null) return;
+        parts.push(s('circle', { cx: x(mean), cy: cy + ((j % 5) - 2) * 3, r: 5, class: 'kmsat-cmp-dot' }));
       });
       const roll = view.elementRollUp.get(element.id);
       if (roll.median !== null) {
-        parts.push(s('line', { x1: x(roll.median), x2: x(roll.median), y1: cy - 13, y2: cy + 13, class: 'kmsat-cmp-median' }));
+        const m = x(roll.median);
+        parts.push(s('line', { x1: m, x2: m, y1: cy - 13, y2: cy + 13, class: 'kmsat-cmp-median' }));
         const d = x(roll.lowest);
         parts.push(s('path', { d: `M${d} ${cy + 8}l6 7l-6 7l-6 -7z`, class: 'kmsat-cmp-lowest' }));
       }
     });
     const base = 14 + view.elements.length * ROW + 4;
     levels.forEach((level) => {
-      parts.push(s('line', { x1: x(level.value), x2: x(level.value), y1: 14, y2: base - 8, class: 'kmsat-cmp-chart-grid' }));
+      view.elements.forEach((_, i) => parts.unshift(s('line', { x1: x(level.value), x2: x(level.value),
+        y1: 26 + i * ROW, y2: 54 + i * ROW, class: 'kmsat-cmp-chart-grid' })));
       parts.push(s('text', { x: x(level.value), y: base + 8, 'text-anchor': 'middle', class: 'kmsat-cmp-chart-tick',
         text: level.value + ' ' + level.label }));
     });

@@ -1,0 +1,116 @@
+/**
+ * kmsat compare page: raters to consensus. The spread of the raters' answers
+ * per criterion, widest disagreement first, then a fieldset per criterion
+ * for the agreed level and a note; saving hands a new session to the
+ * assessment page (or downloads it).
+ */
+(function (root) {
+  'use strict';
+
+  const { h, scroller, number } = root.KMSAT.compareDom;
+  const own = (obj, key) => root.KMSAT.model.own(obj, key);
+
+  function raters(ctx) {
+    const { t } = ctx;
+    return h('fieldset', { class: 'kmsat-cmp-raters kmsat-cmp-noprint' }, [
+      h('legend', { text: t('compare.consensus.raters') }),
+    ].concat(ctx.teamFiles.map((file) => {
+      const id = 'kmsat-rater-' + file.id;
+      return h('div', { class: 'kmsat-cmp-check' }, [
+        h('input', { type: 'checkbox', id, checked: !file.off, onchange: (e) => ctx.onRater(file.id, e.target.checked) }),
+        h('label', { for: id, text: t('compare.consensus.rater',
+          { file: file.name, date: file.entry.session.details.date || t('compare.files.noDate') }) }),
+      ]);
+    })));
+  }
+
+  function spreadTable(ctx, rows, options) {
+    const { t } = ctx;
+    const head = [t('compare.consensus.criterion')].concat(options.map((o) => o.label),
+      t('compare.consensus.notAnswered'), t('compare.consensus.median'), t('compare.consensus.range'));
+    return scroller(t('compare.consensus.area'), h('table', { class: 'kmsat-cmp-spread' }, [
+      h('caption', { text: t('compare.consensus.caption') }),
+      h('thead', {}, [h('tr', {}, head.map((text) => h('th', { scope: 'col', text })))]),
+      h('tbody', {}, rows.map((row) => h('tr', {}, [
+        h('th', { scope: 'row' }, [h('a', { href: '#kmsat-agree-' + row.id, text: row.criterion.title }),
+          h('span', { class: 'kmsat-cmp-date', text: row.element.title })]),
+      ].concat(options.map((o) => row.counts[o.id]).concat(row.counts['']).map((n) =>
+        h('td', { class: n ? 'kmsat-cmp-count' : 'kmsat-cmp-zero', text: String(n) })),
+      h('td', { text: number(row.median) }), h('td', { text: row.median === null ? '' : String(row.range) }))))),
+    ]));
+  }
+
+  /** One criterion: what was given, the agreed level (radios) and a note. */
+  function agreeField(ctx, row, options) {
+    const { t } = ctx;
+    const choice = own(ctx.agreed, row.id) || { level: '', notes: '' };
+    const given = options.filter((o) => row.counts[o.id]).map((o) =>
+      t('compare.consensus.givenItem', { label: o.label, count: row.counts[o.id] }));
+    const name = 'kmsat-agree-' + row.id;
+    const radio = (value, label) => {
+      const id = name + '-' + (value || 'none');
+      return h('div', { class: 'kmsat-cmp-radio' }, [
+        h('input', { type: 'radio', name, id, value, checked: (choice.level || '') === value,
+          onchange: () => ctx.onAgree(row.id, { level: value }, true) }),
+        h('label', { for: id, text: label }),
+      ]);
+    };
+    const noteId = name + '-note';
+    return h('fieldset', { class: 'kmsat-cmp-agree', id: name }, [
+      h('legend', { text: t('compare.consensus.legend', { title: row.criterion.title }) }),
+      h('p', { class: 'kmsat-cmp-hint', text: given.length ? t('compare.consensus.given', { list: given.join(', ') })
+        + (row.median === null ? '' : ' ' + t('compare.consensus.median') + ' ' + number(row.median) + '.') : '' }),
+      row.unanimous ? h('p', { class: 'kmsat-cmp-hint', text: t('compare.consensus.allAgree') }) : null,
+      h('div', { class: 'kmsat-cmp-radios' }, options.map((o) => radio(o.id, o.label))
+        .concat(radio('', t('compare.consensus.notAgreed')))),
+      h('label', { for: noteId, class: 'kmsat-cmp-label kmsat-cmp-note', text: t('compare.consensus.note') }),
+      // A blank placeholder lets print CSS leave out empty notes (:placeholder-shown).
+      h('textarea', { id: noteId, rows: 2, value: choice.notes || '', placeholder: ' ',
+        oninput: (e) => ctx.onAgree(row.id, { notes: e.target.value }, false),
+        onchange: (e) => ctx.onAgree(row.id, { notes: e.target.value }, true) }),
+    ]);
+  }
+
+  /** What saving did: the link to the assessment page, or why not. */
+  function savedStatus(ctx) {
+    const { t, saved } = ctx;
+    if (!saved) return h('div', { id: 'kmsat-cmp-saved', role: 'status' });
+    return h('div', { id: 'kmsat-cmp-saved', role: 'status', tabindex: '-1',
+      class: 'kmsat-cmp-saved admonition ' + (saved.ok ? 'success' : 'warning') }, [
+      h('p', { text: t(saved.ok ? 'compare.consensus.saved' : 'compare.consensus.saveFailed') }),
+      saved.missing ? h('p', { text: t('compare.consensus.missing', { count: saved.missing }) }) : null,
+      saved.ok ? h('p', {}, [h('a', { href: ctx.assessmentUrl + '#import-incoming', id: 'kmsat-cmp-open',
+        text: t('compare.consensus.open') })]) : null,
+    ]);
+  }
+
+  /**
+   * The consensus section.
+   * @param {Object} ctx data, t, teamFiles, rows (compare.spread, null for under two raters), agreed,
+   *   saved, assessmentUrl, onRater, onAgree, onSave, onDownload
+   */
+  function render(ctx) {
+    const { t, data, rows } = ctx;
+    const options = data.scale.levels.concat(data.scale.unscored);
+    const parts = [h('h2', { id: 'kmsat-cmp-view-heading', tabindex: '-1', text: t('compare.consensus.heading') }),
+      h('p', { class: 'kmsat-cmp-team', text: t('compare.team.current', { team: ctx.team }) }),
+      h('p', { text: t('compare.consensus.intro') }), raters(ctx)];
+    if (!rows) {
+      parts.push(h('p', { class: 'kmsat-cmp-empty', text: t('compare.consensus.needTwo') }));
+    } else {
+      parts.push(spreadTable(ctx, rows, options),
+        h('h3', { text: t('compare.consensus.agreeHeading') }),
+        h('div', { class: 'kmsat-cmp-agreements' }, rows.map((row) => agreeField(ctx, row, options))),
+        h('div', { class: 'kmsat-cmp-buttons kmsat-cmp-noprint' }, [
+          h('button', { type: 'button', class: 'md-button md-button--primary', onclick: ctx.onSave,
+            text: t('compare.consensus.save') }),
+          h('button', { type: 'button', class: 'md-button', onclick: ctx.onDownload,
+            text: t('compare.consensus.download') }),
+        ]),
+        savedStatus(ctx));
+    }
+    return h('section', { class: 'kmsat-cmp-view', 'aria-labelledby': 'kmsat-cmp-view-heading' }, parts);
+  }
+
+  root.KMSAT.compareConsensus = { render };
+})(typeof self !== 'undefined' ? self : this);

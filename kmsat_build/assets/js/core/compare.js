@@ -1,0 +1,504 @@
+/**
+ * kmsat core: comparing exported assessments — directorates side by side,
+ * raters to consensus, one team over time. Pure: files in, figures out.
+ *
+ * How files group: the same team is the same organisation and team name
+ * once accents, case, punctuation and spacing are ignored; files of one team
+ * with the same date are raters of one assessment, with different dates the
+ * same team over time. Where one date has several files, a figure is the
+ * median of their ratings. A file of another edition or question set is
+ * compared only on the criteria it answers that this edition also has
+ * (a file does not list its questions, so its answers are all we know).
+ */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./model.js'), require('./strings.js'), require('./session.js'),
+      require('./plan.js'), require('./exporters.js'));
+  } else {
+    const k = (root.KMSAT = root.KMSAT || {});
+    k.compare = factory(k.model, k.strings, k.session, k.plan, k.exporters);
+  }
+})(typeof self !== 'undefined' ? self : this, function (model, strings, sessions, planning, exporters) {
+  'use strict';
+
+  const { own, isPlainObject, dataIndex, editionOf, answerFor } = model;
+  const { ImportError } = sessions;
+  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const EDITION_NOTES = ['import.report.contentVersion', 'import.report.fingerprint'];
+
+  /**
+   * @typedef {{id: string, contentVersion: string, fingerprint: string}} FileEdition
+   * @typedef {{session: Object, report: Object[], edition: FileEdition, criteria: string[]|null}} FileEntry
+   *   criteria: the criterion ids the file can be compared on; null means all of this edition's.
+   * @typedef {{value: number|null, levelId: string}} Rating
+   *   value: the level value, or the median of several files' values; levelId: the answer when every file agrees.
+   */
+
+  /** Two decimals at most: medians and means without floating-point dust. */
+  const round = (x) => (x === null ? null : Math.round(x * 100) / 100);
+
+  /** The middle value (mean of the two middle ones); null for none. */
+  function median(values) {
+    if (!values.length) return null;
+    const sorted = values.slice().sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+  }
+
+  /** A name for grouping: accents, case, punctuation and spacing ignored. */
+  function normaliseName(value) {
+    return String(value || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .replace(/['\u2018\u2019`]/g, '') // Women's, Women’s and Womens are one team
+      .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  }
+
+  /** The grouping key of a session's team: normalised organisation and team. */
+  function teamKey(session) {
+    const details = session.details || {};
+    return normaliseName(details.organisation) + '|' + normaliseName(details.team);
+  }
+
+  const text64 = (value) => (typeof value === 'string' ? value.slice(0, 64) : '');
+  const fileEdition = (raw) => {
+    const edition = own(raw, 'edition');
+    return { id: text64(own(edition, 'id')), contentVersion: text64(own(edition, 'contentVersion')),
+      fingerprint: text64(own(edition, 'fingerprint')) };
+  };
+
+  /**
+   * Read one exported file for comparing. Like an import (session.checkImport),
+   * except that a file of another edition is accepted when it answers
+   * criteria this edition has; it is then compared on those alone.
+   * @param {string} text the file's content
+   * @returns {FileEntry}
+   * @throws {ImportError} whatever checkImport refuses, and another edition's file sharing no criterion
+   */
+  function readExport(text, data, options) {
+    let result, otherEdition = false;
+    try {
+      result = sessions.checkImport(text, data, options);
+    } catch (error) {
+      if (!(error instanceof ImportError) || error.key !== 'import.refused.otherEdition') throw error;
+      otherEdition = true;
+    }
+    const changed = otherEdition || result.report.some((m) => EDITION_NOTES.includes(m.key));
+    if (!changed) return { session: result.session, report: result.report, edition: editionOf(data), criteria: null };
+    // checkImport has parsed this text once already, so it is JSON of an acceptable size.
+    const raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const edition = fileEdition(raw);
+    const index = dataIndex(data);
+    const answers = own(raw, 'answers');
+    const criteria = edition.id === data.edition.id && edition.fingerprint === data.fingerprint ? null
+      : Object.keys(isPlainObject(answers) ? answers : {}).filter((id) => index.criteria.has(id));
+    if (criteria && !criteria.length) {
+      throw new ImportError('compare.refused.nothingShared', { found: edition.id }, data.strings);
+    }
+    if (otherEdition) result = sessions.normaliseSession(raw, data, options);
+    // editionWarnings names what differs, once for all files: not again in each file's report.
+    const report = result.report.filter((m) => !EDITION_NOTES.includes(m.key));
+    return { session: result.session, report, edition, criteria };
+  }
+
+  /** Criterion ids, in framework order, that every file can be compared on. */
+  function sharedCriteria(data, entries) {
+    const sets = entries.filter((e) => e.criteria).map((e) => new Set(e.criteria));
+    return [...dataIndex(data).criteria.keys()].filter((id) => sets.every((set) => set.has(id)));
+  }
+
+  /**
+   * What differs between the files and this site, in words: one line per other
+   * edition or version, and the criteria left out of the comparison.
+   * @returns {import('./strings.js').Message[]}
+   */
+  function editionWarnings(data, entries, shared) {
+    const mine = editionOf(data);
+    const groups = new Map();
+    for (const { edition: e } of entries) {
+      const differs = e.id !== mine.id || (e.contentVersion && e.contentVersion !== mine.contentVersion) ||
+        (e.fingerprint && e.fingerprint !== mine.fingerprint);
+      if (!differs) continue;
+      const key = [e.id, e.contentVersion, e.fingerprint].join('\n');
+      if (!groups.has(key)) groups.set(key, { edition: e, count: 0 });
+      groups.get(key).count += 1;
+    }
+    const lines = [...groups.values()].map(({ edition, count }) => strings.message('compare.warning.edition', {
+      count, edition: edition.id, version: edition.contentVersion || '?',
+      expected: mine.id, expectedVersion: mine.contentVersion,
+    }));
+    const index = dataIndex(data);
+    const ids = new Set(shared);
+    const left = [...index.criteria.values()].filter((entry) => !ids.has(entry.criterion.id));
+    if (left.length) {
+      lines.push(strings.message('compare.warning.leftOut', { shared: shared.length, total: index.criteria.size,
+        items: left.map((entry) => entry.criterion.title).join('; ') }));
+    }
+    return lines;
+  }
+
+  /**
+   * Files by team, in the order each team first appears.
+   * @param {FileEntry[]} entries
+   * @returns {{key: string, organisation: string, team: string, entries: FileEntry[]}[]}
+   */
+  function groupTeams(entries) {
+    const teams = new Map();
+    for (const entry of entries) {
+      const key = teamKey(entry.session);
+      if (!teams.has(key)) {
+        const d = entry.session.details || {};
+        teams.set(key, { key, organisation: d.organisation || '', team: d.team || '', entries: [] });
+      }
+      teams.get(key).entries.push(entry);
+    }
+    return [...teams.values()];
+  }
+
+  /** A team's label: its name (with the organisation when `withOrganisation`), or the words for none. */
+  function teamLabel(data, team, withOrganisation) {
+    const name = team.team.trim() || strings.t(data.strings, 'compare.unnamedTeam');
+    return withOrganisation && team.organisation.trim() ? team.organisation.trim() + ': ' + name : name;
+  }
+
+  /** Team labels for a list of teams: organisation named only when files come from more than one. */
+  function teamLabels(data, teams) {
+    const organisations = new Set(teams.map((team) => normaliseName(team.organisation)));
+    return teams.map((team) => teamLabel(data, team, organisations.size > 1));
+  }
+
+  /** Files grouped by date, oldest first; ISO dates sort by time, others after them. */
+  function byDate(entries) {
+    const dates = new Map();
+    for (const entry of entries) {
+      const date = String((entry.session.details || {}).date || '').trim();
+      if (!dates.has(date)) dates.set(date, []);
+      dates.get(date).push(entry);
+    }
+    const rank = (d) => (ISO_DATE.test(d) ? 0 : d ? 1 : 2);
+    return [...dates].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([date, list]) => ({ date, entries: list }));
+  }
+
+  const levelIdOf = (session, id) => {
+    const level = (answerFor(session, id) || {}).level;
+    return typeof level === 'string' ? level : '';
+  };
+
+  /**
+   * Each criterion's rating in a set of files (one file, or raters on one date).
+   * @returns {Map<string, Rating>}
+   */
+  function ratings(data, entries, criteria) {
+    const levels = dataIndex(data).scale.levels;
+    const result = new Map();
+    for (const id of criteria) {
+      const ids = entries.map((entry) => levelIdOf(entry.session, id));
+      const values = ids.filter((l) => levels.has(l)).map((l) => levels.get(l).value);
+      result.set(id, { value: median(values), levelId: ids.every((l) => l === ids[0]) ? ids[0] : '' });
+    }
+    return result;
+  }
+
+  /** The elements that have comparable criteria, each with those criteria. */
+  function comparedElements(data, criteria) {
+    const ids = new Set(criteria);
+    return data.elements.map((element) => ({ element, criteria: element.criteria.filter((c) => ids.has(c.id)) }))
+      .filter((e) => e.criteria.length);
+  }
+
+  /** Each element's mean over its scored criteria (as scoring does), null when none is scored. */
+  function elementMeans(elements, values) {
+    const means = new Map();
+    for (const { element, criteria } of elements) {
+      const scored = criteria.map((c) => values.get(c.id).value).filter((v) => v !== null);
+      means.set(element.id, scored.length ? round(scored.reduce((a, b) => a + b, 0) / scored.length) : null);
+    }
+    return means;
+  }
+
+  /** Median and lowest of the non-empty figures. */
+  function rollUp(figures) {
+    const values = figures.filter((v) => v !== null);
+    return { median: median(values), lowest: values.length ? Math.min(...values) : null, count: values.length };
+  }
+
+  /**
+   * Directorates side by side. Each team is shown at its latest date (the
+   * median where several files share that date), with a roll-up per element
+   * and criterion, and the criteria where one team is at the top level while
+   * another is at the bottom: who can teach whom.
+   * @param {FileEntry[]} entries
+   * @param {string[]} criteria from sharedCriteria
+   */
+  function sideBySide(data, entries, criteria) {
+    const elements = comparedElements(data, criteria);
+    const groups = groupTeams(entries);
+    const labels = teamLabels(data, groups);
+    const teams = groups.map((group, i) => {
+      const dates = byDate(group.entries);
+      const latest = dates[dates.length - 1];
+      const values = ratings(data, latest.entries, criteria);
+      return { key: group.key, label: labels[i], date: latest.date, files: latest.entries.length,
+        dates: dates.length, values, means: elementMeans(elements, values) };
+    });
+    const levelValues = data.scale.levels.map((level) => level.value);
+    const [bottom, top] = [Math.min(...levelValues), Math.max(...levelValues)];
+    const teach = [];
+    for (const { element, criteria: list } of elements) {
+      for (const criterion of list) {
+        const at = (v) => teams.filter((team) => team.values.get(criterion.id).value === v);
+        const teachers = at(top), learners = at(bottom);
+        if (teachers.length && learners.length) teach.push({ element, criterion, teachers, learners });
+      }
+    }
+    return {
+      teams, elements, teach,
+      elementRollUp: new Map(elements.map(({ element }) =>
+        [element.id, rollUp(teams.map((team) => team.means.get(element.id)))])),
+      criterionRollUp: new Map(criteria.map((id) => [id, rollUp(teams.map((team) => team.values.get(id).value))])),
+    };
+  }
+
+  /**
+   * Raters of one team: the spread of their ratings per criterion, widest
+   * disagreement first (range, then variance, then how many different
+   * answers), framework order last. `unanimous` is the answer every rater
+   * gave, or ''.
+   */
+  function spread(data, entries, criteria) {
+    const index = dataIndex(data);
+    const { levels } = index.scale;
+    const options = data.scale.levels.concat(data.scale.unscored).map((o) => o.id);
+    return criteria.map((id) => {
+      const { criterion, element, order } = index.criteria.get(id);
+      const counts = {};
+      for (const option of options.concat('')) counts[option] = 0;
+      const answered = entries.map((entry) => levelIdOf(entry.session, id)).map((l) => (hasOwn.call(counts, l) ? l : ''));
+      for (const l of answered) counts[l] += 1;
+      const values = answered.filter((l) => levels.has(l)).map((l) => levels.get(l).value);
+      const mean = values.reduce((a, b) => a + b, 0) / (values.length || 1);
+      const variance = values.reduce((sum, v) => sum + (v - mean) * (v - mean), 0) / (values.length || 1);
+      const distinct = new Set(answered.filter(Boolean));
+      const min = values.length ? Math.min(...values) : null, max = values.length ? Math.max(...values) : null;
+      return { id, criterion, element, order, counts, raters: entries.length, median: median(values), min, max,
+        range: values.length ? max - min : 0, variance: round(variance), distinct: distinct.size,
+        unanimous: distinct.size === 1 && counts[''] === 0 ? [...distinct][0] : '' };
+    }).sort((a, b) => b.range - a.range || b.variance - a.variance || b.distinct - a.distinct || a.order - b.order);
+  }
+
+  /** The most common non-empty value, ties to the earliest in `order`; '' for none. */
+  function mostCommon(values, order) {
+    let best = '', bestCount = 0;
+    for (const option of order) {
+      const count = values.filter((v) => v === option).length;
+      if (count > bestCount) { best = option; bestCount = count; }
+    }
+    return best;
+  }
+
+  /**
+   * The agreed assessment as a new session: the facilitator's level and note
+   * per criterion, the raters' most common priority, the checklist answers
+   * they all gave, their shared details, and the action plan synced from it.
+   * @param {FileEntry[]} entries the raters
+   * @param {Object<string, {level: string, notes: string}>} agreed by criterion id
+   * @param {{newId: string, now: Date}} options
+   */
+  function consensusSession(data, entries, agreed, options) {
+    const details = entries.map((entry) => entry.session.details || {});
+    const distinct = (field) => [...new Set(details.map((d) => String(d[field] || '').trim()).filter(Boolean))];
+    const common = (field) => (distinct(field).length === 1 ? distinct(field)[0] : '');
+    const priorities = data.scale.priorities.map((p) => p.id);
+    const answers = {};
+    for (const id of dataIndex(data).criteria.keys()) {
+      const choice = own(agreed, id) || {};
+      answers[id] = { level: choice.level || '', notes: choice.notes || '',
+        priority: mostCommon(entries.map((entry) => (answerFor(entry.session, id) || {}).priority), priorities) };
+    }
+    const checklist = {};
+    for (const question of data.checklist) {
+      const given = entries.map((entry) => own(own(entry.session.checklist, question.id), 'answer')).filter(Boolean);
+      if (given.length && given.every((a) => a === given[0])) checklist[question.id] = { answer: given[0], note: '' };
+    }
+    const now = options.now || new Date();
+    const raw = { id: options.newId, revision: 0, savedAt: now.toISOString(), checklist, answers,
+      details: { organisation: details[0].organisation, team: details[0].team,
+        date: common('date') || sessions.newSession(data, now, '').details.date,
+        facilitator: common('facilitator') || distinct('facilitator')[0] || '',
+        participants: distinct('participants').join('; '), capacity: common('capacity') } };
+    const { session } = sessions.normaliseSession(raw, data, options);
+    session.plan = planning.syncPlan(data, session);
+    return session;
+  }
+
+  /**
+   * One team over time: its figures at each date (oldest first), the change
+   * from the first date to the last, and each earlier date's action plan
+   * rows with their status and how their criterion moved since.
+   */
+  function overTime(data, entries, criteria) {
+    const elements = comparedElements(data, criteria);
+    const snapshots = byDate(entries).map(({ date, entries: list }) => {
+      const values = ratings(data, list, criteria);
+      return { date, files: list.length, entries: list, values, means: elementMeans(elements, values) };
+    });
+    const first = snapshots[0], last = snapshots[snapshots.length - 1];
+    const change = (a, b) => (a === null || b === null ? null : round(b - a));
+    const index = dataIndex(data);
+    const plans = snapshots.slice(0, -1).map((snap) => {
+      const source = snap.entries.find((entry) => (entry.session.plan || []).length);
+      const rows = source ? planning.planView(data, source.session).map((view) => {
+        const then = view.custom ? null : snap.values.get(view.row.criterion);
+        const now = view.custom ? null : last.values.get(view.row.criterion);
+        return { view, then: then || null, now: now || null,
+          change: then && now ? change(then.value, now.value) : null };
+      }) : [];
+      return { date: snap.date, rows };
+    }).filter((plan) => plan.rows.length);
+    return {
+      snapshots, elements, plans,
+      elementRows: elements.map(({ element }) => ({ element,
+        means: snapshots.map((s) => s.means.get(element.id)),
+        change: change(first.means.get(element.id), last.means.get(element.id)) })),
+      criterionRows: criteria.map((id) => ({ element: index.criteria.get(id).element,
+        criterion: index.criteria.get(id).criterion, ratings: snapshots.map((s) => s.values.get(id)),
+        change: change(first.values.get(id).value, last.values.get(id).value) })),
+    };
+  }
+
+  /** Which view suits the files: several teams side by side, one team's dates over time, its raters to consensus. */
+  function suggestMode(entries) {
+    const teams = groupTeams(entries);
+    if (teams.length !== 1) return 'side';
+    if (byDate(entries).length > 1) return 'time';
+    return entries.length > 1 ? 'consensus' : 'side';
+  }
+
+  /** A rating in words: the level's label, a median's number, or ''. */
+  function ratingText(data, rating) {
+    if (!rating) return '';
+    const index = dataIndex(data).scale;
+    const level = index.levels.get(rating.levelId) || index.unscored.get(rating.levelId);
+    if (level) return level.label;
+    return rating.value === null ? '' : String(rating.value);
+  }
+
+  /** Rows of cells as CSV: neutralised cells (exporters.csvCell), BOM, CRLF. */
+  function csv(rows) {
+    return '\uFEFF' + rows.map((cells) => cells.map(exporters.csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** The side-by-side figures as CSV: one row per element and per criterion, a column per team. */
+  function sideBySideCSV(data, view) {
+    const t = (key) => strings.t(data.strings, 'compare.csv.' + key);
+    const rows = [[t('element'), t('id'), t('item')].concat(view.teams.map((team) => team.label),
+      t('median'), t('lowest'))];
+    for (const { element, criteria: list } of view.elements) {
+      const roll = view.elementRollUp.get(element.id);
+      rows.push([element.title, element.id, element.title].concat(view.teams.map((team) => team.means.get(element.id)),
+        roll.median, roll.lowest));
+      for (const c of list) {
+        const r = view.criterionRollUp.get(c.id);
+        rows.push([element.title, c.id, c.title].concat(view.teams.map((team) => {
+          const rating = team.values.get(c.id);
+          return rating.value === null ? ratingText(data, rating) : rating.value;
+        }), r.median, r.lowest));
+      }
+    }
+    return csv(rows);
+  }
+
+  /** The raters' spread and the agreed levels as CSV, widest disagreement first. */
+  function consensusCSV(data, rows, agreed) {
+    const t = (key) => strings.t(data.strings, 'compare.csv.' + key);
+    const options = data.scale.levels.concat(data.scale.unscored);
+    const label = (id) => ratingText(data, { value: null, levelId: id });
+    const out = [[t('element'), t('id'), t('item')].concat(options.map((o) => o.label), t('notAnswered'),
+      t('median'), t('range'), t('agreed'), t('note'))];
+    for (const row of rows) {
+      const choice = own(agreed, row.id) || {};
+      out.push([row.element.title, row.id, row.criterion.title].concat(options.map((o) => row.counts[o.id]),
+        row.counts[''], row.median, row.range, label(choice.level || ''), choice.notes || ''));
+    }
+    return csv(out);
+  }
+
+  /** One team over time as CSV: elements and criteria by date with the change, then earlier plans. */
+  function overTimeCSV(data, view) {
+    const t = (key) => strings.t(data.strings, 'compare.csv.' + key);
+    const dates = view.snapshots.map((s) => s.date || t('noDate'));
+    const rows = [[t('element'), t('id'), t('item')].concat(dates, t('change'))];
+    for (const row of view.elementRows) {
+      rows.push([row.element.title, row.element.id, row.element.title].concat(row.means, row.change));
+    }
+    for (const row of view.criterionRows) {
+      rows.push([row.element.title, row.criterion.id, row.criterion.title]
+        .concat(row.ratings.map((r) => ratingText(data, r)), row.change));
+    }
+    for (const plan of view.plans) {
+      rows.push([]);
+      rows.push([t('planFrom') + ' ' + (plan.date || t('noDate')), t('action'), t('owner'), t('status'),
+        t('then'), t('now'), t('change')]);
+      for (const { view: v, then, now, change } of plan.rows) {
+        rows.push([v.title, v.row.action, v.row.owner, v.row.status ? strings.t(data.strings,
+          'plan.status.' + v.row.status.replace(/-([a-z])/g, (_, c) => c.toUpperCase())) : '',
+        ratingText(data, then), ratingText(data, now), change]);
+      }
+    }
+    return csv(rows);
+  }
+
+  const STORE_FORMAT = 'kmsat-compare';
+  const NAME_MAX = 200;
+
+  /**
+   * What the page keeps in localStorage: the files (as cleaned sessions), the
+   * chosen view and the facilitator's agreed levels. `off`: left out of the consensus.
+   * @param {{files: {name: string, entry: FileEntry, off?: boolean}[], mode: string, team: string,
+   *   expanded: boolean, agreed: Object}} state
+   */
+  function storeState(state) {
+    return { format: STORE_FORMAT, version: 1, mode: state.mode, team: state.team, expanded: state.expanded,
+      agreed: state.agreed, files: state.files.map((f) => ({ name: f.name, off: Boolean(f.off),
+        edition: f.entry.edition, criteria: f.entry.criteria, session: f.entry.session })) };
+  }
+
+  /**
+   * The state kept by storeState, rebuilt from untrusted text: every session
+   * cleaned again, unknown ids dropped. Null when the text is not such a state.
+   */
+  function restoreState(text, data) {
+    let raw;
+    try { raw = JSON.parse(text); } catch (error) { return null; }
+    if (own(raw, 'format') !== STORE_FORMAT || own(raw, 'version') !== 1 || !Array.isArray(own(raw, 'files'))) return null;
+    const index = dataIndex(data);
+    const str = (v, max) => (typeof v === 'string' ? v.slice(0, max) : '');
+    const files = raw.files.filter(isPlainObject).map((f) => {
+      const criteria = own(f, 'criteria');
+      return { name: str(own(f, 'name'), NAME_MAX), off: own(f, 'off') === true, entry: {
+        session: sessions.normaliseSession(own(f, 'session'), data).session, report: [], edition: fileEdition(f),
+        criteria: Array.isArray(criteria) ? criteria.filter((id) => index.criteria.has(id)) : null } };
+    });
+    const agreed = {};
+    const known = (level) => index.scale.levels.has(level) || index.scale.unscored.has(level);
+    for (const [team, choices] of Object.entries(isPlainObject(own(raw, 'agreed')) ? raw.agreed : {})) {
+      if (!isPlainObject(choices) || team.length > NAME_MAX * 2) continue;
+      const clean = {};
+      for (const [id, choice] of Object.entries(choices)) {
+        if (!index.criteria.has(id) || !isPlainObject(choice)) continue;
+        clean[id] = { level: known(own(choice, 'level')) ? choice.level : '',
+          notes: str(own(choice, 'notes'), sessions.TEXT_MAX) };
+      }
+      Object.defineProperty(agreed, team, { value: clean, enumerable: true, writable: true, configurable: true });
+    }
+    const mode = ['side', 'consensus', 'time'].includes(own(raw, 'mode')) ? raw.mode : '';
+    return { files, mode, team: str(own(raw, 'team'), NAME_MAX * 2), expanded: own(raw, 'expanded') === true, agreed };
+  }
+
+  return {
+    STORE_FORMAT, storeState, restoreState, median, normaliseName, teamKey, readExport, sharedCriteria,
+    editionWarnings, groupTeams, teamLabels, byDate,
+    ratings, sideBySide, spread, consensusSession, overTime, suggestMode, ratingText,
+    sideBySideCSV, consensusCSV, overTimeCSV,
+  };
+});

@@ -1,0 +1,642 @@
+"""The compare page and share links, in Chromium, with the fixture exports.
+
+The fixtures (tests/js/fixtures/exports/, made by make_exports.py) are
+exported assessments of the national edition. The figures below were
+worked out by hand from the ratings written in make_exports.py:
+
+Directorates (L B C O element means): Medicine 3, 3, 3 (Don't know left
+out), 2.25; Surgery 1.5, 1.5, 1.25, 1.33 (Not applicable left out);
+Estates and Facilities 1.75, 1.5, 1.5, 1.25. Median of teams 1.75, 1.5,
+1.5, 1.33; lowest 1.5, 1.5, 1.25, 1.25. Medicine is Embedded where Estates
+is Not yet on accountable-executive and sharing-across-boundaries, and
+where Surgery is Not yet on access-to-evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+EXPORTS = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "exports"
+DIRECTORATES = [
+    EXPORTS / "directorates" / f"{n}-2026-03-10.json" for n in ("medicine", "surgery", "estates")
+]
+RATERS = [EXPORTS / "raters" / f"rater-{i}.json" for i in range(1, 5)]
+OVER_TIME = [
+    EXPORTS / "over-time" / "pharmacy-2025-09-15.json",
+    EXPORTS / "over-time" / "pharmacy-2026-09-14.json",
+]
+COMPARE_KEY = "kmsat:national:compare"
+INCOMING_KEY = "kmsat:national:incoming"
+
+
+def open_compare(page, site_url, files=None):
+    page.goto(site_url + "compare.html")
+    page.locator("#kmsat-compare[data-kmsat-ready]").wait_for(state="attached")
+    if files:
+        page.set_input_files("#kmsat-cmp-input", [str(f) for f in files])
+        page.locator(".kmsat-cmp-view").wait_for()
+
+
+def table_rows(page, selector):
+    """Each body row of a table as [header, cells...] texts."""
+    return page.locator(selector).first.evaluate(
+        """t => [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.replace(/\\s+/g, ' ').trim()))"""
+    )
+
+
+def axe_check(axe, page, label):
+    """axe at WCAG 2.2 AA, with the page at rest.
+
+    Material fades its tabs out when the page scrolls (opacity, 0.25 s) and back
+    in at the top; axe reading a tab mid-fade reports its half-transparent text.
+    """
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(400)
+    assert_accessible(axe, page, label)
+
+
+def wait_saved(page):
+    page.wait_for_function(f"localStorage.getItem('{COMPARE_KEY}') !== null")
+
+
+def saved_session(page, criterion):
+    """The assessment page's own session, once it holds an answer to `criterion` (saving is debounced)."""
+    page.wait_for_function(
+        """id => { const s = JSON.parse(localStorage.getItem('kmsat:national:session') || '{}');
+                   return Boolean(s.answers && s.answers[id]); }""",
+        arg=criterion,
+    )
+    return json.loads(storage(page, "kmsat:national:session"))
+
+
+def storage(page, key):
+    return page.evaluate("k => localStorage.getItem(k)", key)
+
+
+def titles(page):
+    return page.evaluate(
+        """() => Object.fromEntries(JSON.parse(document.getElementById('kmsat-data').textContent)
+             .elements.flatMap(e => e.criteria.map(c => [c.id, c.title])))"""
+    )
+
+
+def test_fixture_exports_match_the_national_edition(site_url, page):
+    page.goto(site_url + "compare.html")
+    data = json.loads(page.locator("#kmsat-data").text_content())
+    ids = {c["id"] for e in data["elements"] for c in e["criteria"]}
+    for path in DIRECTORATES + RATERS + OVER_TIME:
+        content = json.loads(path.read_text())
+        assert content["edition"]["fingerprint"] == data["fingerprint"], (
+            f"{path}: run make_exports.py"
+        )
+        assert set(content["answers"]) <= ids
+
+
+def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe):
+    open_compare(page, site_url, DIRECTORATES)
+    assert page.get_by_role("radio", name="Side by side: teams or directorates").is_checked()
+    expect(page.locator("[aria-live=polite]")).to_contain_text(
+        "Files added: 3. Files in the comparison: 3."
+    )
+    head = page.locator(".kmsat-cmp-matrix thead th").all_inner_texts()
+    assert [h.split("\n")[0] for h in head] == [
+        "Element",
+        "Medicine",
+        "Surgery",
+        "Estates and Facilities",
+        "Median of teams",
+        "Lowest",
+    ]
+    # Shown to one decimal (the CSV below has the exact figures).
+    assert table_rows(page, ".kmsat-cmp-matrix") == [
+        ["Leadership", "3", "1.5", "1.8", "1.8", "1.5"],
+        ["Behaviours", "3", "1.5", "1.5", "1.5", "1.5"],
+        ["Capabilities and working practices", "3", "1.3", "1.5", "1.5", "1.3"],
+        ["Opportunities", "2.3", "1.3", "1.3", "1.3", "1.3"],
+    ]
+    assert table_rows(page, ".kmsat-cmp-teach-table") == [
+        ["An accountable executive Leadership", "Medicine", "Estates and Facilities"],
+        ["Sharing across boundaries Behaviours", "Medicine", "Estates and Facilities"],
+        ["Evidence at the point of need Capabilities and working practices", "Medicine", "Surgery"],
+    ]
+    chart = page.get_by_role("img", name="Average rating per element for each team", exact=False)
+    assert chart.locator("circle").count() == 12
+    axe_check(axe, page, "compare: side by side")
+
+    page.get_by_label("Show each criterion").check()
+    rows = table_rows(page, ".kmsat-cmp-matrix")
+    assert len(rows) == 4 + 16
+    assert rows[1] == [
+        "An accountable executive",
+        "4 ★ (could help others)",
+        "2",
+        "1 ◇ (could learn from others)",
+        "2",
+        "1",
+    ]
+    assert rows[14] == ["Organisational knowledge reused", "Don't know", "1", "2", "1.5", "1"]
+    assert rows[19] == [
+        "Evidence for patients and the public",
+        "1",
+        "Not applicable",
+        "1",
+        "1",
+        "1",
+    ]
+    axe_check(axe, page, "compare: side by side, criteria")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the comparison (.csv)").click()
+    text = Path(info.value.path()).read_bytes().decode("utf-8")
+    assert text.startswith(
+        "\ufeffElement,Id,Item,Medicine,Surgery,Estates and Facilities,Median,Lowest\r\n"
+    )
+    assert "Leadership,leadership,Leadership,3,1.5,1.75,1.75,1.5\r\n" in text
+    assert "Opportunities,opportunities,Opportunities,2.25,1.33,1.25,1.33,1.25\r\n" in text
+
+
+def test_side_by_side_in_dark_mode_passes_axe(site_url, page, axe):
+    page.emulate_media(color_scheme="dark")
+    open_compare(page, site_url, DIRECTORATES)
+    page.get_by_label("Show each criterion").check()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    axe_check(axe, page, "compare: side by side (dark)")
+
+
+def test_raters_to_consensus_hands_a_new_session_to_the_assessment(site_url, page, axe):
+    open_compare(page, site_url, RATERS)
+    # Four spellings of one team group together; one team on one date: consensus.
+    assert page.get_by_role(
+        "radio", name="Consensus: several people's answers for one team"
+    ).is_checked()
+    assert page.get_by_label("Team").locator("option").all_inner_texts() == [
+        "Women's and Children's (files: 4)"
+    ]
+    name = titles(page)
+    order = [
+        "accountable-executive",
+        "evidence-informed-papers",
+        "evidence-skills",
+        "learning-before",
+        "aligned-to-priorities",
+        "horizon-scanning",
+        "kls-strategic-partner",
+        "sharing-across-boundaries",
+        "retaining-know-how",
+        "open-learning-culture",
+        "knowledge-in-strategy",
+        "reflection-during-after",
+        "access-to-evidence",
+        "findable-knowledge",
+        "learning-across-system",
+        "patient-public-information",
+    ]
+    rows = table_rows(page, ".kmsat-cmp-spread")
+    assert [r[0] for r in rows] == [
+        name[i] + " " + e
+        for i, e in zip(
+            order,
+            [
+                "Leadership",
+                "Leadership",
+                "Capabilities and working practices",
+                "Behaviours",
+                "Opportunities",
+                "Opportunities",
+                "Leadership",
+                "Behaviours",
+                "Capabilities and working practices",
+                "Behaviours",
+                "Leadership",
+                "Behaviours",
+                "Capabilities and working practices",
+                "Capabilities and working practices",
+                "Opportunities",
+                "Opportunities",
+            ],
+            strict=True,
+        )
+    ]
+    # Not yet, Emerging, Developing, Embedded, Don't know, N/A, not answered, median, range
+    assert rows[0][1:] == ["2", "0", "0", "2", "0", "0", "0", "2.5", "3"]
+    assert rows[5][1:] == ["2", "1", "0", "0", "0", "0", "1", "1", "1"]
+    assert rows[13][1:] == ["0", "0", "0", "0", "0", "4", "0", "", ""]
+    # Where everyone agreed, the agreed level is filled in.
+    strategy = page.get_by_role("group", name="Agreed level: " + name["knowledge-in-strategy"])
+    assert strategy.get_by_role("radio", name="Emerging").is_checked()
+    axe_check(axe, page, "compare: consensus")
+
+    first = page.get_by_role("group", name="Agreed level: " + name["accountable-executive"])
+    first.get_by_role("radio", name="Developing").focus()
+    page.keyboard.press("Space")
+    first.get_by_label("Note on the agreed level").fill("Named, not yet reviewed")
+    page.get_by_role("group", name="Agreed level: " + name["evidence-informed-papers"]).get_by_role(
+        "radio", name="Emerging"
+    ).check()
+    assert storage(page, "kmsat:national:session") is None
+    page.get_by_role("button", name="Save as a new assessment").click()
+    status = page.locator("#kmsat-cmp-saved")
+    assert "Criteria without an agreed level: 8." in status.inner_text()
+    link = page.get_by_role("link", name="Open the agreed assessment in the self-assessment")
+    assert link.get_attribute("href") == "assessment.html#import-incoming"
+    assert storage(page, "kmsat:national:session") is None  # never overwritten silently
+
+    incoming = json.loads(storage(page, INCOMING_KEY))
+    assert {k: incoming[k] for k in ("format", "version", "source")} == {
+        "format": "kmsat-incoming",
+        "version": 1,
+        "source": "consensus",
+    }
+    assert (
+        incoming["label"]
+        == "Agreed assessment for Women's and Children's, 2026-05-01 (from 4 people)"
+    )
+    session = incoming["session"]
+    assert session["format"] == "kmsat-session" and session["edition"]["id"] == "national"
+    assert session["answers"]["accountable-executive"] == {
+        "level": "developing",
+        "priority": "high",
+        "notes": "Named, not yet reviewed",
+    }
+    assert session["answers"]["evidence-informed-papers"]["level"] == "emerging"
+    assert session["answers"]["knowledge-in-strategy"]["level"] == "emerging"
+    assert "evidence-skills" not in session["answers"]
+    assert session["details"]["participants"] == "Rater 1; Rater 2; Rater 3; Rater 4"
+    assert session["checklist"] == {"board-accountability": {"answer": "no", "note": ""}}
+    # High priority first, then the lowest level, in framework order.
+    assert [r["criterion"] for r in session["plan"]] == [
+        "accountable-executive",
+        "knowledge-in-strategy",
+        "evidence-informed-papers",
+        "learning-across-system",
+        "reflection-during-after",
+        "patient-public-information",
+    ]
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as a session file (.json)").click()
+    assert (
+        info.value.suggested_filename
+        == "kmsat-st-elsewhere-nhs-foundation-trust-women-s-and-children-s-2026-05-01.json"
+    )
+    downloaded = json.loads(Path(info.value.path()).read_text())
+    assert downloaded["answers"] == session["answers"]
+
+    # The agreed levels survive a reload; leaving a rater out changes the spread.
+    page.reload()
+    page.locator(".kmsat-cmp-spread").wait_for()
+    first = page.get_by_role("group", name="Agreed level: " + name["accountable-executive"])
+    assert first.get_by_role("radio", name="Developing").is_checked()
+    assert first.get_by_label("Note on the agreed level").input_value() == "Named, not yet reviewed"
+    page.get_by_label("rater-4.json (2026-05-01)").uncheck()
+    assert table_rows(page, ".kmsat-cmp-spread")[0][1:] == [
+        "1",
+        "0",
+        "0",
+        "2",
+        "0",
+        "0",
+        "0",
+        "4",
+        "3",
+    ]
+
+
+def ui_supports_incoming() -> bool:
+    ui = Path(__file__).resolve().parents[2] / "kmsat_build" / "assets" / "js" / "ui"
+    return any("import-incoming" in p.read_text() for p in ui.glob("*.js"))
+
+
+@pytest.mark.skipif(
+    not ui_supports_incoming(), reason="the assessment page does not read #import-incoming yet"
+)
+def test_consensus_opens_in_the_assessment_page(site_url, page):
+    open_compare(page, site_url, RATERS)
+    page.get_by_role("button", name="Save as a new assessment").click()
+    page.get_by_role("link", name="Open the agreed assessment in the self-assessment").click()
+    page.wait_for_url("**/assessment.html#import-incoming")
+    page.get_by_role("button", name="Replace my answers").click()
+    session = saved_session(page, "accountable-executive")
+    assert session["answers"]["knowledge-in-strategy"]["level"] == "emerging"
+    assert session["details"]["team"] == "Women's and Children's"
+
+
+def test_over_time_change_and_the_earlier_plan(site_url, page, axe):
+    open_compare(page, site_url, OVER_TIME)
+    assert page.get_by_role("radio", name="Over time: one team at different dates").is_checked()
+    tables = page.locator(".kmsat-cmp-time")
+    assert tables.nth(0).locator("thead th").all_inner_texts() == [
+        "Element",
+        "2025-09-15",
+        "2026-09-14",
+        "Change",
+    ]
+    assert table_rows(page, ".kmsat-cmp-time") == [
+        ["Leadership", "1.5", "2.5", "▲ Up 1"],
+        ["Behaviours", "1.5", "2.3", "▲ Up 0.8"],
+        ["Capabilities and working practices", "1.5", "2", "▲ Up 0.5"],
+        ["Opportunities", "1.5", "2", "▲ Up 0.5"],
+    ]
+    criteria = tables.nth(1).evaluate(
+        "t => [...t.tBodies[0].rows].map(r => [...r.cells].slice(1).map(c => c.innerText.trim()))"
+    )
+    assert criteria[0] == ["Not yet", "Developing", "▲ Up 2"]
+    assert criteria[2] == ["Emerging", "Emerging", "No change"]
+    assert criteria[10] == ["Not yet", "Not yet", "No change"]
+    plan = table_rows(page, ".kmsat-cmp-plan")
+    assert len(plan) == 16
+    assert plan[:3] == [
+        [
+            "An accountable executive Leadership",
+            "Name an executive lead for knowledge",
+            "Chief Pharmacist",
+            "Done",
+            "Not yet",
+            "Developing",
+            "▲ Up 2",
+        ],
+        [
+            "Evidence and knowledge in strategy Leadership",
+            "Add evidence to the medicines strategy",
+            "Deputy",
+            "In progress",
+            "Not yet",
+            "Emerging",
+            "▲ Up 1",
+        ],
+        [
+            "Sharing across boundaries Behaviours",
+            "Join the regional network",
+            "",
+            "Not started",
+            "Not yet",
+            "Developing",
+            "▲ Up 2",
+        ],
+    ]
+    assert plan[3][3] == "Not set"
+    axe_check(axe, page, "compare: over time")
+
+
+def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(site_url, page):
+    open_compare(page, site_url, DIRECTORATES)
+    wait_saved(page)
+    before = (storage(page, COMPARE_KEY), page.locator(".kmsat-cmp-matrix").inner_text())
+    page.set_input_files(
+        "#kmsat-cmp-input",
+        [str(EXPORTS / "other" / "not-an-export.json"), str(EXPORTS / "other" / "notes.csv")],
+    )
+    refused = page.locator(".kmsat-cmp-refused")
+    refused.wait_for()
+    assert refused.locator("li").all_inner_texts() == [
+        "not-an-export.json: The file is JSON, but not an answers file from this tool.",
+        "notes.csv: The file is not an answers file: it is not JSON, or it is incomplete. "
+        "Choose the .json file exported from this tool.",
+    ]
+    expect(page.locator("[aria-live=polite]")).to_contain_text("Files not added: 2.")
+    assert (storage(page, COMPARE_KEY), page.locator(".kmsat-cmp-matrix").inner_text()) == before
+    assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 3
+    # The same file twice is refused too: it would count twice.
+    page.set_input_files("#kmsat-cmp-input", [str(DIRECTORATES[0])])
+    assert (
+        "This file is already in the comparison." in page.locator(".kmsat-cmp-refused").inner_text()
+    )
+
+
+def test_another_edition_is_compared_on_shared_criteria_with_a_warning(site_url, page):
+    open_compare(page, site_url, DIRECTORATES + [EXPORTS / "other" / "other-edition.json"])
+    warning = page.locator(".kmsat-cmp-warnings")
+    assert warning.locator("li").all_inner_texts() == [
+        "Files from edition “st-elsewhere”, version 2.1.0 (1); this site is “national”, version 1.0.0.",
+        "Compared on 12 of 16 criteria, those every file shares. Left out: Aligned to current priorities; "
+        "Learning across the system; Horizon scanning for decision-makers; Evidence for patients and the public.",
+    ]
+    assert [r[0] for r in table_rows(page, ".kmsat-cmp-matrix")] == [
+        "Leadership",
+        "Behaviours",
+        "Capabilities and working practices",
+    ]
+    assert (
+        "Left out answers for criteria that are not in this edition (1): local-research-culture."
+        in (page.locator(".kmsat-cmp-changed").inner_text())
+    )
+
+
+def test_files_are_kept_and_removed_by_keyboard(site_url, page):
+    open_compare(page, site_url, DIRECTORATES)
+    wait_saved(page)
+    page.reload()
+    page.locator(".kmsat-cmp-matrix").wait_for()
+    assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 3
+    expect(page.locator("[aria-live=polite]")).to_contain_text(
+        "Files restored from your last visit: 3."
+    )
+    page.get_by_role("button", name="Remove surgery-2026-03-10.json").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 2
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == "Remove estates-2026-03-10.json"
+    )
+    expect(page.locator("[aria-live=polite]")).to_contain_text(
+        "surgery-2026-03-10.json was removed from the comparison."
+    )
+    assert len(json.loads(storage(page, COMPARE_KEY))["files"]) == 2
+    # Remove all, once confirmed.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Remove all files").click()
+    expect(page.locator("[aria-live=polite]")).to_contain_text(
+        "All files were removed from the comparison."
+    )
+    assert storage(page, COMPARE_KEY) is None
+    assert page.locator(".kmsat-cmp-view").count() == 0
+    page.set_input_files("#kmsat-cmp-input", [str(p) for p in DIRECTORATES])
+    # Mode by keyboard: the radios are one tab stop, arrows move between them.
+    page.get_by_role("radio", name="Side by side: teams or directorates").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#kmsat-cmp-view-heading").inner_text() == "Consensus"
+    # The file picker's button works from the keyboard (Enter clicks the hidden file input).
+    page.evaluate(
+        "document.getElementById('kmsat-cmp-input').addEventListener('click', () => { window.picked = true })"
+    )
+    page.get_by_role("button", name="Choose files").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.picked === true")
+
+
+def test_files_dropped_on_the_page_are_added(site_url, page):
+    open_compare(page, site_url)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Choose files").click()
+    assert chooser.value.is_multiple()
+    page.evaluate(
+        """texts => {
+          const dt = new DataTransfer();
+          texts.forEach((t, i) => dt.items.add(new File([t], 'dropped-' + i + '.json', {type: 'application/json'})));
+          document.querySelector('.kmsat-cmp-drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true}));
+        }""",
+        [p.read_text() for p in OVER_TIME],
+    )
+    page.locator(".kmsat-cmp-time").first.wait_for()
+    assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 2
+
+
+def test_storage_full_is_said_and_the_page_keeps_working(site_url, page):
+    page.add_init_script(
+        """Storage.prototype.setItem = function () {
+             throw new DOMException('full', 'QuotaExceededError'); };"""
+    )
+    open_compare(page, site_url, DIRECTORATES)
+    assert "storage is full" in page.get_by_role("alert").first.inner_text()
+    assert len(table_rows(page, ".kmsat-cmp-matrix")) == 4
+
+
+def test_share_link_opens_an_import_offer_on_the_assessment_page(site_url, page, context):
+    open_compare(page, site_url, DIRECTORATES[:1])
+    page.get_by_role("button", name="Make a share link for medicine-2026-03-10.json").click()
+    link = page.get_by_label("Link", exact=True).input_value()
+    assert link.startswith(site_url + "assessment.html#share=1.")
+    assert len(link) < 1500  # all sixteen ratings
+    page.get_by_label("Include notes and the action plan").check()
+    assert len(page.get_by_label("Link", exact=True).input_value()) > len(link)
+
+    page.goto(link)
+    banner = page.get_by_role("region", name="Import answers from this link?")
+    assert "The link holds answers for Medicine, 2026-03-10." in banner.inner_text()
+    # The banner leaves the assessment app alone: it still starts.
+    page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
+    # Keep a copy of what is handed over: the assessment page reads and removes it.
+    page.evaluate(
+        """() => { const set = Storage.prototype.setItem;
+          Storage.prototype.setItem = function (k, v) {
+            if (k.endsWith(':incoming')) sessionStorage.setItem('handed-over', v);
+            return set.call(this, k, v); }; }"""
+    )
+    with page.expect_event("load"):
+        banner.get_by_role("button", name="Import").click()
+    incoming = json.loads(page.evaluate("sessionStorage.getItem('handed-over')"))
+    assert {k: incoming[k] for k in ("format", "version", "source", "label")} == {
+        "format": "kmsat-incoming",
+        "version": 1,
+        "source": "share",
+        "label": "Answers from a share link: Medicine",
+    }
+    medicine = json.loads(DIRECTORATES[0].read_text())
+    levels = {k: v["level"] for k, v in medicine["answers"].items()}
+    assert {k: v["level"] for k, v in incoming["session"]["answers"].items()} == levels
+    assert incoming["session"]["plan"] == []  # no notes, no plan unless asked
+    # The assessment page asks before replacing anything (its side of the contract).
+    page.get_by_role("button", name="Replace my answers").click()
+    session = saved_session(page, "accountable-executive")
+    assert {k: v["level"] for k, v in session["answers"].items()} == levels
+    assert storage(page, INCOMING_KEY) is None
+    assert "#share=" not in page.url and "#import-incoming" not in page.url
+
+
+def test_tampered_or_oversized_share_links_are_refused(site_url, page):
+    open_compare(page, site_url, DIRECTORATES[:1])
+    page.get_by_role("button", name="Make a share link for medicine-2026-03-10.json").click()
+    link = page.get_by_label("Link", exact=True).input_value()
+    value = link.split("#share=")[1]
+    tampered = value[:20] + ("A" if value[20] != "A" else "B") + value[21:]
+    page.goto(site_url + "assessment.html#share=" + tampered)
+    banner = page.get_by_role("region", name="Import answers from this link?")
+    assert "This link was changed or cut short after it was made" in banner.inner_text()
+    assert banner.get_by_role("button", name="Import").count() == 0
+    banner.get_by_role("button", name="Dismiss").click()
+    assert page.get_by_role("region", name="Import answers from this link?").count() == 0
+    assert "#share=" not in page.url
+    page.goto(site_url + "compare.html")  # a fresh load, not a same-page fragment change
+    page.goto(site_url + "assessment.html#share=1." + "A" * 16001 + ".00000000")
+    assert "longer than the 16000 characters" in page.locator("#kmsat-share-banner").inner_text()
+
+
+def test_a_pasted_share_link_joins_the_comparison(site_url, page):
+    open_compare(page, site_url, DIRECTORATES[:1])
+    page.get_by_role("button", name="Make a share link for medicine-2026-03-10.json").click()
+    link = page.get_by_label("Link", exact=True).input_value()
+    page.get_by_role("button", name="Close").click()
+    page.get_by_label("Add answers from a share link").fill(link)
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert (
+        "This file is already in the comparison."
+        not in page.locator(".kmsat-cmp-messages").inner_text()
+    )
+    assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 2
+    assert page.locator(".kmsat-cmp-filetable").inner_text().count("Share link: Medicine") == 1
+    page.get_by_label("Add answers from a share link").fill(link[:-2])
+    page.get_by_role("button", name="Add", exact=True).click()
+    assert "Share link: This link" in page.locator(".kmsat-cmp-refused").inner_text()
+
+
+def test_print_is_a_board_paper(site_url, page, tmp_path):
+    open_compare(page, site_url, DIRECTORATES)
+    page.emulate_media(media="print")
+    for selector in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".kmsat-cmp-drop",
+        ".kmsat-cmp-modes",
+    ]:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator(".kmsat-cmp-matrix").is_visible()
+    pdf = tmp_path / "compare.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.stat().st_size > 10_000
+
+
+def test_without_javascript_the_page_says_so(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "compare.html")
+    assert page.locator("#kmsat-compare-nojs").is_visible()
+    context.close()
+
+
+def test_the_page_starts_once_per_page(site_url, page):
+    """Every document$ emission (instant navigation) runs init: it starts each page once."""
+    open_compare(page, site_url, DIRECTORATES)
+    page.evaluate("window.document$.next(document)")
+    page.evaluate("window.document$.next(document)")
+    assert page.locator("#kmsat-compare > section.kmsat-cmp-input").count() == 1
+    assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 3
+    assert not page.locator("#kmsat-compare-nojs").is_visible()
+    # Another page (here the assessment) gets no compare UI, and its app still starts.
+    page.locator(".md-sidebar--primary a[href$='assessment.html']").first.click()
+    page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
+    assert page.locator(".kmsat-cmp-input, #kmsat-share-banner").count() == 0
+
+
+def test_share_link_pasted_into_an_open_assessment_page(browser, site_url):
+    """Only the fragment changes: no page load, yet the offer appears.
+
+    Material swaps the content in place on a fragment change and re-creates the
+    page's JSON data script as an inline script, which the CSP blocks (a console
+    error this test tolerates; reported to the site's owners). The banner works
+    from the data it read when the page loaded.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + "compare.html")
+    page.set_input_files("#kmsat-cmp-input", [str(DIRECTORATES[0])])
+    page.get_by_role("button", name="Make a share link for medicine-2026-03-10.json").click()
+    value = page.get_by_label("Link", exact=True).input_value().split("#share=")[1]
+    page.goto(site_url + "assessment.html")
+    page.evaluate("window.samePage = true")
+    page.evaluate("v => { location.hash = 'share=' + v; }", value)
+    banner = page.get_by_role("region", name="Import answers from this link?")
+    expect(banner).to_contain_text("The link holds answers for Medicine, 2026-03-10.")
+    assert page.evaluate("window.samePage") is True
+    assert errors == []
+    context.close()
