@@ -3,8 +3,11 @@
 NHS hosts often set a CSP, so the site must run under one: scripts only from
 the site itself, no 'unsafe-inline' or 'unsafe-eval' for scripts. Material
 puts small inline scripts in every page; we allow exactly those by hash,
-computed from the built HTML. Each page carries a <meta http-equiv> with its
-own hashes; header files for common hosts carry the union.
+computed from the built HTML. Every page carries the same <meta http-equiv>
+policy, with the hashes of every page: Material's instant navigation copies
+a new page's meta into the current head, and policies add up, so a per-page
+policy would refuse the scripts of the next page. Header files for common
+hosts carry the same policy.
 """
 
 from __future__ import annotations
@@ -58,12 +61,25 @@ def policy(hashes: set[str], for_header: bool = False) -> str:
     return "; ".join(parts)
 
 
+PLACEHOLDER = "kmsat-csp-policy"  # replaced by the site-wide policy after the build
+
+
 def add_meta(html: str) -> tuple[str, set[str]]:
-    """``html`` with its policy as the first thing in <head>, and the hashes used."""
-    hashes = inline_script_hashes(html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    """``html`` with a policy placeholder first in <head>, and its script hashes."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
     html, count = re.subn(r"<head>", "<head>\n    " + meta, html, count=1, flags=re.I)
-    return (html, hashes) if count else (html, set())
+    return (html, inline_script_hashes(html)) if count else (html, set())
+
+
+def fill_policy(site_dir: Path, hashes: set[str]) -> None:
+    """Put the site-wide policy into every built page's placeholder."""
+    value = policy(hashes)
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if PLACEHOLDER in text:
+            page.write_text(
+                text.replace(f'content="{PLACEHOLDER}"', f'content="{value}"', 1), encoding="utf-8"
+            )
 
 
 def write_header_files(site_dir: Path, hashes: set[str]) -> list[Path]:

@@ -15,7 +15,7 @@ import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .csp import add_meta, write_header_files
+from .csp import add_meta, fill_policy, write_header_files
 from .edition import load_edition
 from .errors import FrameworkError
 from .loader import load_framework
@@ -126,6 +126,8 @@ class KmsatBuild:
         return html
 
     def write_csp_headers(self, config) -> None:
+        """The site-wide policy: into every page's meta, and into header files."""
+        fill_policy(Path(config.site_dir), self.script_hashes)
         write_header_files(Path(config.site_dir), self.script_hashes)
 
     def watch(self, server) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 
@@ -122,6 +123,11 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
 
 
 def embed_json(data: dict) -> str:
-    """JSON safe inside <script type="application/json">: no `</script>` break-out."""
+    """JSON for the page's data attribute, escaped for an HTML attribute value.
+
+    An attribute, not a <script type="application/json">: Material's instant
+    navigation re-creates inline scripts as executable ones (without their
+    type), which the CSP then refuses.
+    """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return html.escape(text, quote=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +37,12 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
         text=True,
         cwd=config.parent,
     )
+
+
+def page_data(page_html: str) -> dict:
+    """The questionnaire data a built page carries in #kmsat-data's attribute."""
+    match = re.search(r'id="kmsat-data" hidden data-kmsat-json="([^"]*)"', page_html)
+    return json.loads(html.unescape(match.group(1)))
 
 
 @pytest.fixture(scope="session")

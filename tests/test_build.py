@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 
 from tests.broken_cases import apply_case
-from tests.conftest import ROOT, SMALL, mkdocs_build
+from tests.conftest import ROOT, SMALL, mkdocs_build, page_data
 
 EXPECTED_PAGES = [
     "index.html",
@@ -40,8 +39,7 @@ def test_docs_folder_is_never_written(national_site):
 
 def test_assessment_page_embeds_questionnaire_data(national_site):
     page = (national_site / "assessment.html").read_text(encoding="utf-8")
-    match = re.search(r'<script type="application/json" id="kmsat-data">(.*?)</script>', page, re.S)
-    data = json.loads(match.group(1))
+    data = page_data(page)
     assert data["edition"]["id"] == "national"
     assert [e["id"] for e in data["elements"]] == [
         "leadership",
@@ -58,7 +56,7 @@ def test_assessment_page_embeds_questionnaire_data(national_site):
 
 def test_paper_form_lists_every_criterion_and_level(national_site):
     page = (national_site / "assessment.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="kmsat-data">(.*?)</script>', page, re.S).group(1))
+    data = page_data(page)
     paper = page.split('id="kmsat-paper"')[1]
     for element in data["elements"]:
         for criterion in element["criteria"]:

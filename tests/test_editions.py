@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -16,16 +15,12 @@ import yaml
 from kmsat_build.cli import main as cli
 from kmsat_build.edition import load_edition
 from tests.broken_cases import run_edition_case
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build, page_data
 
 FULL = ROOT / "tests" / "editions" / "full"
 WELSH = ROOT / "tests" / "editions" / "welsh"
 CASES = sorted((ROOT / "tests" / "broken_editions").glob("*.yml"))
 GOLDEN = ROOT / "tests" / "golden"
-
-
-def page_data(html: str) -> dict:
-    return json.loads(re.search(r'id="kmsat-data">(.*?)</script>', html, re.S).group(1))
 
 
 def test_broken_overlay_corpus_is_large_enough():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
@@ -54,9 +56,15 @@ def test_palette_toggle_by_keyboard(site_url, page):
 
 def test_search_finds_a_technique(site_url, page):
     page.goto(site_url + "index.html")
-    page.get_by_placeholder("Search").fill("coffee")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=20_000)  # the search worker indexes on first use; slow under load
+    # Typing before Material's search worker has loaded the index is lost, so
+    # wait until the search box says it is ready (Playwright's own polling:
+    # the site's CSP refuses the eval that wait_for_function needs).
+    page.get_by_placeholder("Search").focus()
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile("Type to start searching"), timeout=20_000
+    )
+    page.get_by_placeholder("Search").press_sequentially("coffee")
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     assert "Coffee" in page.locator(".md-search-result").inner_text()
 
 
@@ -100,8 +108,12 @@ def test_site_works_from_disk(browser, national_site):
     page.get_by_role("link", name="guidance letter").first.click()
     page.wait_for_url("**/letter.html")
     assert "Dear Colleague" in page.locator("article").inner_text()
-    page.get_by_placeholder("Search").fill("peer assist")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.get_by_placeholder("Search").focus()
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile("Type to start searching"), timeout=20_000
+    )
+    page.get_by_placeholder("Search").press_sequentially("peer assist")
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     page.goto((national_site / "assessment.html").as_uri())
     assert page.locator("#paper-accountable-executive").count() == 1
     assert offsite == []

@@ -85,7 +85,7 @@ def open_app(page, url: str):
 
 
 def page_data(page) -> dict:
-    return page.evaluate("JSON.parse(document.getElementById('kmsat-data').textContent)")
+    return page.evaluate("JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson)")
 
 
 def stored(page, key: str = KEY):

@@ -77,7 +77,7 @@ def test_reorder_by_dragging(site_url, page):
 
 def test_startup_failure_leaves_the_paper_form(site_url, page):
     def broken(route):
-        body = route.fetch().text().replace('id="kmsat-data">', 'id="kmsat-data">{broken', 1)
+        body = route.fetch().text().replace('data-kmsat-json="', 'data-kmsat-json="{broken', 1)
         route.fulfill(body=body, content_type="text/html")
 
     page.route("**/assessment.html", broken)

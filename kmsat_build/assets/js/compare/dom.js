@@ -97,24 +97,21 @@
     try { return root.localStorage.getItem(key); } catch (error) { return null; }
   }
 
-  /**
-   * The questionnaire data embedded in the page, or null. When Material swaps
-   * the content in place (instant navigation, a change of fragment) it
-   * re-creates inline scripts without their type or id: found by content then.
-   */
+  /** The questionnaire data embedded in the page (a data attribute), or null. */
   function pageData() {
-    const node = document.getElementById('kmsat-data') || [...document.querySelectorAll('script:not([src])')]
-      .find((el) => /^\s*\{\s*"format"\s*:\s*"kmsat-questionnaire"/.test(el.textContent));
-    try { return node ? JSON.parse(node.textContent) : null; } catch (error) { return null; }
+    const node = document.getElementById('kmsat-data');
+    try { return node ? JSON.parse(node.getAttribute('data-kmsat-json')) : null; } catch (error) { return null; }
   }
 
   /**
    * Run `init` for every page: from Material's document$ (instant navigation
-   * swaps the page without reloading scripts), else once the DOM is ready.
+   * swaps the page without reloading scripts) and once the DOM is ready, since
+   * from file:// Material completes document$ without a value. `init` must be
+   * idempotent: it may run twice for one page.
    */
   function onEveryPage(init) {
     if (root.document$ && typeof root.document$.subscribe === 'function') root.document$.subscribe(() => init());
-    else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => init());
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => init());
     else init();
   }
 

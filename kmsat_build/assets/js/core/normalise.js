@@ -27,6 +27,14 @@
    */
 
   /**
+   * A value from a file as words for a report. An object or array is never
+   * turned into a string: String() would call the file's own `toString` key
+   * (`{"toString": 0}` throws) or recurse through deep nesting (stack overflow).
+   */
+  const shown = (value) => (value !== null && typeof value === 'object'
+    ? (Array.isArray(value) ? '[…]' : '{…}') : String(value));
+
+  /**
    * Collects what was skipped: one report line per kind of problem,
    * `{key, params: {count, items}}`, items naming the first few ids or fields.
    */
@@ -35,7 +43,7 @@
     const lines = [];
     const add = (key, item) => {
       if (!kinds.has(key)) kinds.set(key, []);
-      kinds.get(key).push(String(item).slice(0, 80));
+      kinds.get(key).push(shown(item).slice(0, 80));
     };
     const push = (key, params) => lines.push(strings.message(key, params));
     const report = () => lines.concat([...kinds].map(([key, items]) => strings.message(key, Object.assign({
@@ -94,7 +102,7 @@
     let level = own(raw, 'level');
     if (level === undefined || level === null) level = '';
     if (typeof level !== 'string' || (level && !scale.levels.has(level) && !scale.unscored.has(level))) {
-      notes.add('import.report.unknownLevels', path + ': ' + String(level));
+      notes.add('import.report.unknownLevels', path + ': ' + shown(level));
       level = '';
     }
     return { level, priority: choice(own(raw, 'priority'), scale.priorities, path + '.priority', notes),
@@ -121,7 +129,7 @@
       criterion);
     if (!rowHasText(Object.assign({}, row, { title: '' }))) return null;
     const entry = index.criteria.get(criterion);
-    row.title = row.title || (entry ? entry.criterion.title : String(criterion).slice(0, 200));
+    row.title = row.title || (entry ? entry.criterion.title : shown(criterion).slice(0, 200));
     return row;
   }
 

@@ -220,14 +220,9 @@
     };
   }
 
-  /**
-   * The page's data. Instant navigation re-creates the incoming page's inline
-   * scripts without their type or id, so the block is also found by content.
-   */
+  /** The page's questionnaire data (a data attribute: see kmsat_build/pages.py). */
   function readData() {
-    const block = document.getElementById('kmsat-data') || [...document.querySelectorAll('script:not([src])')]
-      .find((s) => /^\s*\{\s*"format"\s*:\s*"kmsat-questionnaire"/.test(s.textContent));
-    return JSON.parse(block.textContent);
+    return JSON.parse(document.getElementById('kmsat-data').getAttribute('data-kmsat-json'));
   }
 
   /** Start the app if this page has a mount point that has not started yet. */

@@ -59,6 +59,18 @@
     }
   }
 
+  /**
+   * A file's text as FileReader decodes it (as the compare page reads files):
+   * UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8. A file
+   * saved as "Unicode" (UTF-16) then opens in both pages, not just one.
+   */
+  const readText = (file) => new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+
   /** The JSON export button, also offered wherever saving fails. */
   const saveButton = (ctx) => button(ctx.t('export.json'), () => download(ctx, 'json'));
 
@@ -94,7 +106,7 @@
       }
       let result;
       try {
-        result = K.session.checkImport(await file.text(), data, { newId: K.ui.app.newId() });
+        result = K.session.checkImport(await readText(file), data, { newId: K.ui.app.newId() });
       } catch (error) {
         return refuse(error.name === 'ImportError' ? error.message : t('import.readFailed'));
       }
