@@ -116,6 +116,10 @@ def test_site_works_from_disk(browser, national_site):
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     page.goto((national_site / "assessment.html").as_uri())
     assert page.locator("#paper-accountable-executive").count() == 1
+    page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")  # app starts too
+    page.goto((national_site / "compare.html").as_uri())
+    page.locator("#kmsat-cmp-input").wait_for(state="attached")  # compare starts from disk
+    assert not page.locator("#kmsat-compare-nojs").is_visible()
     assert offsite == []
     context.close()
 
