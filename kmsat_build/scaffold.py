@@ -35,8 +35,20 @@ def slug(text: str) -> str:
 
 
 def requirement() -> str:
-    """How the edition's requirements.txt asks for this kmsat."""
-    return f"kmsat=={metadata.version('kmsat')}"
+    """How the edition's requirements.txt asks for this kmsat.
+
+    Installed from a git repository (pip records it, PEP 610), the edition
+    pins that exact commit, so its CI builds with the same kmsat; otherwise
+    the released version.
+    """
+    dist = metadata.distribution("kmsat")
+    direct = dist.read_text("direct_url.json")
+    if direct:
+        info = json.loads(direct)
+        vcs = info.get("vcs_info", {})
+        if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+            return f"kmsat @ git+{info['url']}@{vcs['commit_id']}"
+    return f"kmsat=={dist.version}"
 
 
 def new_edition(

@@ -211,3 +211,22 @@ def test_new_edition_on_a_fresh_install(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (folder / "site" / "assessment.html").is_file()
+
+
+def test_requirement_pins_the_git_commit_kmsat_came_from(monkeypatch):
+    from kmsat_build import scaffold
+
+    class Dist:
+        version = "0.1.0"
+
+        def __init__(self, direct):
+            self.direct = direct
+
+        def read_text(self, name):
+            return self.direct
+
+    url = '{"url": "https://github.com/example/kmsat", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}'
+    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: Dist(url))
+    assert scaffold.requirement() == "kmsat @ git+https://github.com/example/kmsat@abc123"
+    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: Dist(None))
+    assert scaffold.requirement() == "kmsat==0.1.0"
