@@ -133,7 +133,10 @@
         read ? h('button', { type: 'button', class: 'md-button md-button--primary', text: t('share.banner.import'),
           onclick: () => {
             const label = t('share.banner.label', { team });
-            if (store(incomingKey(data), handOver(data, read.session, 'share', label)) !== 'ok') {
+            // What the link held that was left out, said once the answers are opened (as for a file).
+            const record = Object.assign(JSON.parse(handOver(data, read.session, 'share', label)),
+              { report: read.report });
+            if (store(incomingKey(data), JSON.stringify(record)) !== 'ok') {
               message.textContent = t('share.banner.failed');
               return;
             }

@@ -26,13 +26,8 @@
    * @typedef {{session: Object, report: Message[]}} Normalised
    */
 
-  /**
-   * A value from a file as words for a report. An object or array is never
-   * turned into a string: String() would call the file's own `toString` key
-   * (`{"toString": 0}` throws) or recurse through deep nesting (stack overflow).
-   */
-  const shown = (value) => (value !== null && typeof value === 'object'
-    ? (Array.isArray(value) ? '[…]' : '{…}') : String(value));
+  /** A value as report words. Never String(object): `{"toString": 0}` throws, deep nesting overflows. */
+  const shown = (value) => (value !== null && typeof value === 'object' ? '…' : String(value));
 
   /**
    * Collects what was skipped: one report line per kind of problem,

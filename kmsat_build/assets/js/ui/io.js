@@ -55,15 +55,13 @@
       return ctx.notice('import', t('import.refused.heading') + ': ' + error.message, null, 'alert').focus();
     }
     if (await K.dom.confirm(t('import.incoming.confirm', { label }), t('import.replace'), t('import.cancel'))) {
-      opened(ctx, result, t('import.incoming.done', { label }));
+      // A share link's report: what it held that was left out.
+      const report = [].concat(record.report || [], result.report).filter((m) => m && typeof m.key === 'string');
+      opened(ctx, Object.assign({}, result, { report }), t('import.incoming.done', { label }));
     }
   }
 
-  /**
-   * A file's text as FileReader decodes it (as the compare page reads files):
-   * UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8. A file
-   * saved as "Unicode" (UTF-16) then opens in both pages, not just one.
-   */
+  /** A file's text as the compare page reads it: UTF-16 after a UTF-16 byte order mark, else UTF-8. */
   const readText = (file) => new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));

@@ -62,17 +62,22 @@
         heading.textContent = (i + 1) + '. ' + title;
         for (const [el, key, params] of named) el.setAttribute('aria-label', t(key, Object.assign({ title }, params)));
       };
+      // A stale row emptied is dropped (syncPlan): show it gone, so nothing is typed into a lost row.
+      const update = (changes) => {
+        edit((s) => ({ plan: P.updateRow(s.plan, view.id, changes) }));
+        if (!current(view.id)) { draw(); addButton.focus(); ctx.say(t('plan.removed', { title: titleOf(view) })); }
+      };
       const input = (key, rows) => {
         const box = field({
           rows, value: view.row[key], class: 'kmsat-field--' + key, label: t('plan.column.' + key),
-          onInput: (value) => edit((s) => ({ plan: P.updateRow(s.plan, view.id, { [key]: value }) })),
+          onInput: (value) => update({ [key]: value }),
         });
         name(box.querySelector('.kmsat-input'), 'plan.field.labelFor', { field: t('plan.column.' + key) });
         return box;
       };
       const status = name(h('select', {
         class: 'kmsat-input', id: 'kmsat-status-' + view.id,
-        on: { change: (e) => edit((s) => ({ plan: P.updateRow(s.plan, view.id, { status: e.target.value }) })) },
+        on: { change: (e) => update({ status: e.target.value }) },
       }, [''].concat(K.model.STATUSES).map((id) => h('option', {
         value: id, selected: id === view.row.status,
         text: t(id ? 'plan.status.' + id.replace(/-(\w)/g, (m, c) => c.toUpperCase()) : 'plan.status.none'),
@@ -106,7 +111,7 @@
             label: t('plan.custom.title.label'), value: view.row.title,
             onInput: (value) => {
               rename(value || t('plan.custom.untitled'));
-              edit((s) => ({ plan: P.updateRow(s.plan, view.id, { title: value }) }));
+              update({ title: value });
             },
           })]
           : h('p', { class: 'kmsat-meta' }, [
