@@ -20,29 +20,16 @@ printed, never asserted; run by hand, not part of `make test`.
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib.util
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("KMSAT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from common import ROOT, build_site, launch_chromium, serve
+
 LOAD_GOAL_S, LONGTASK_GOAL_MS = 0.5, 200
 
 # Installed before the page's own scripts: long tasks, and the moment files are chosen.
@@ -92,30 +79,6 @@ def make_exports(folder: Path, count: int) -> list[Path]:
         path.write_text(json.dumps(content, indent=2) + "\n")
         paths.append(path)
     return paths
-
-
-def build(site: Path) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "-f",
-        str(ROOT / "mkdocs.yml"),
-        "--site-dir",
-        str(site),
-    ]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
-    if result.returncode:
-        sys.exit(result.stderr[-4000:])
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def one_run(browser, url: str, files: list[Path], criteria_rows: int) -> dict:
@@ -170,17 +133,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        build(tmp / "site")
+        build_site(ROOT / "mkdocs.yml", tmp / "site")
         (tmp / "exports").mkdir()
         files = make_exports(tmp / "exports", args.files)
         size = sum(p.stat().st_size for p in files)
-        server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp / "site"))
-        )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        url, server = serve(tmp / "site")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = launch_chromium(p)
             runs = [one_run(browser, url, files, 16) for _ in range(args.runs)]
             browser.close()
         server.shutdown()

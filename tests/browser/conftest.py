@@ -108,3 +108,33 @@ def assert_accessible(axe, page, label: str = ""):
     """axe-core at WCAG 2.2 AA: no violations."""
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, f"{label or page.url}\n{results.generate_report()}"
+
+
+@pytest.fixture
+def new_page(browser):
+    """Make pages in contexts of their own (init scripts, several tabs), watched like `page`.
+
+    `page.watch.ignore`: console errors containing it pass (someone else's, explained where set).
+    """
+    contexts, watches = [], []
+
+    def make(init_script: str | None = None, context=None, **options):
+        if context is None:
+            context = browser.new_context(**options)
+            contexts.append(context)
+            if init_script:
+                context.add_init_script(init_script)
+        made = context.new_page()
+        made.watch = PageWatch(made, ("http://127.0.0.1:", "file://"))
+        made.watch.ignore = None
+        watches.append(made.watch)
+        return made
+
+    yield make
+    for watch in watches:
+        watch.console_errors = [
+            e for e in watch.console_errors if not (watch.ignore and watch.ignore in e)
+        ]
+        watch.assert_clean()
+    for context in contexts:
+        context.close()

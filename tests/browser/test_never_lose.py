@@ -22,7 +22,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.test_questionnaire import open_app, page_maker, step
+from tests.browser.test_questionnaire import open_app, step
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -563,12 +563,6 @@ STORAGE_OFF = """(() => {
     Storage.prototype[name] = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };
   }
 })();"""
-
-
-@pytest.fixture
-def new_page(browser):
-    with page_maker(browser) as make:
-        yield make
 
 
 def work_in_memory(driver: Driver) -> None:

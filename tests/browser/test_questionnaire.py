@@ -8,13 +8,10 @@ modules share (they start from the worked example or a small import).
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 import pytest
 from playwright.sync_api import expect
-
-from tests.browser.conftest import PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -165,37 +162,6 @@ def answer_criterion(page, number: str, criterion: dict, answer: tuple[str, str,
 def load_example(page):
     page.get_by_role("button", name="Try the worked example").first.click()
     expect(page.locator(".kmsat-heading")).to_have_text("Results")
-
-
-@contextlib.contextmanager
-def page_maker(browser):
-    """Make pages in contexts of their own (init scripts, several tabs), watched like `page`.
-
-    Each module that needs it wraps this in a `new_page` fixture.
-    `page.watch.ignore`: console errors containing it pass (someone else's, explained where set).
-    """
-    contexts, watches = [], []
-
-    def make(init_script: str | None = None, context=None, **options):
-        if context is None:
-            context = browser.new_context(**options)
-            contexts.append(context)
-            if init_script:
-                context.add_init_script(init_script)
-        made = context.new_page()
-        made.watch = PageWatch(made, ("http://127.0.0.1:", "file://"))
-        made.watch.ignore = None
-        watches.append(made.watch)
-        return made
-
-    yield make
-    for watch in watches:
-        watch.console_errors = [
-            e for e in watch.console_errors if not (watch.ignore and watch.ignore in e)
-        ]
-        watch.assert_clean()
-    for context in contexts:
-        context.close()
 
 
 # ---------------------------------------------------------------- the journey

@@ -10,18 +10,11 @@ from tests.browser.test_questionnaire import (
     live,
     load_example,
     open_app,
-    page_maker,
     plan_titles,
     step,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def new_page(browser):
-    with page_maker(browser) as make:
-        yield make
 
 
 # ---------------------------------------------------------------- accessibility and layout

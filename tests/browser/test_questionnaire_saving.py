@@ -15,19 +15,12 @@ from tests.browser.conftest import _QuietHandler
 from tests.browser.test_questionnaire import (
     KEY,
     open_app,
-    page_maker,
     score_rows,
     step,
     stored,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def new_page(browser):
-    with page_maker(browser) as make:
-        yield make
 
 
 # ---------------------------------------------------------------- saving
