@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from .model import Framework
 from .text import plain_text
@@ -25,6 +26,29 @@ def fingerprint(fw: Framework) -> str:
     }
     canonical = json.dumps(shape, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+FACILITATOR_GUIDE = "facilitator-guide"
+# A row of the agenda table: "| 10 minutes | Leadership |" (the number first, any words after it).
+_AGENDA_ROW = re.compile(r"^\|\s*(\d+)\b[^|]*\|\s*([^|]+?)\s*\|\s*$", re.MULTILINE)
+
+
+def agenda(fw: Framework) -> list[dict]:
+    """The facilitator's guide's suggested agenda: minutes per item, in order.
+
+    Read from the guide's table rows, so an edition that retimes or translates
+    the table retimes present mode's timer too. An item named like an element
+    carries that element's id (the timer's budget for its criteria).
+    """
+    guide = next((g for g in fw.guides if g.id == FACILITATOR_GUIDE), None)
+    if guide is None:
+        return []
+    by_title = {e.title.casefold(): e.id for e in fw.elements}
+    return [
+        {"minutes": int(minutes), "item": item, "element": by_title.get(item.casefold())}
+        for section in guide.sections
+        for minutes, item in _AGENDA_ROW.findall(section.body)
+    ]
 
 
 def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
@@ -102,6 +126,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
             }
             for e in fw.elements
         ],
+        "agenda": agenda(fw),
         "strings": dict(fw.strings),
         "example": fw.example,
     }

@@ -112,3 +112,40 @@ def test_cli_check_reports_ok_and_failure(capsys, tmp_path):
     apply_case(SMALL, tmp_path / "framework", {"scale.yml": None})
     assert cli(["check", str(tmp_path)]) == 1
     assert "framework/scale.yml: expected this file to exist" in capsys.readouterr().err
+
+
+def test_agenda_minutes_come_from_the_facilitators_guide(tmp_path):
+    data = questionnaire_data(load_framework(ROOT / "framework"))
+    by_element = {row["element"]: row["minutes"] for row in data["agenda"] if row["element"]}
+    assert by_element == {
+        "leadership": 10,
+        "behaviours": 10,
+        "capabilities": 10,
+        "opportunities": 10,
+    }
+    assert sum(row["minutes"] for row in data["agenda"]) == 60
+    assert data["agenda"][0] == {
+        "minutes": 5,
+        "item": "Welcome, purpose, and agreeing the capacity in which the group answers",
+        "element": None,
+    }
+    # The small fixture's guide has no table: no agenda, so present mode has no time budget.
+    assert questionnaire_data(load_framework(SMALL))["agenda"] == []
+    # A retimed, translated table: minutes from the leading number, elements by title.
+    from tests.broken_cases import apply_case
+
+    table = "| Temps | Point |\n| --- | --- |\n| 12 min | alpha |\n| 3 min | Autre |\n"
+    apply_case(
+        SMALL,
+        tmp_path / "timed",
+        {
+            "guides/facilitator.yml": [
+                ["body: Prepare.", "body: |\n      " + table.replace("\n", "\n      ")]
+            ]
+        },
+    )
+    rows = questionnaire_data(load_framework(tmp_path / "timed"))["agenda"]
+    assert rows == [
+        {"minutes": 12, "item": "alpha", "element": "alpha"},
+        {"minutes": 3, "item": "Autre", "element": None},
+    ]

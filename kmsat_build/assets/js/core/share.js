@@ -75,7 +75,8 @@
       d: trim(DETAIL_FIELDS.concat('capacity').map((f) => str(details[f]))), a: {}, k: {} };
     for (const id of Object.keys(session.answers || {})) {
       const answer = answerFor(session, id) || {};
-      const cells = trim([str(answer.level), str(answer.priority), notes ? str(answer.notes) : '']);
+      const cells = trim([str(answer.level), str(answer.priority), notes ? str(answer.notes) : '',
+        answer.parked === true ? 1 : '']);
       if (cells.length) payload.a[id] = cells;
     }
     for (const id of Object.keys(session.checklist || {})) {
@@ -147,12 +148,21 @@
       }
       return out;
     };
+    /** A link marks a parked question with 1 (short); the session with true. */
+    const parkedBack = (answers) => {
+      for (const id of Object.keys(answers)) {
+        const a = answers[id];
+        if (isPlainObject(a) && own(a, 'parked') === 1) a.parked = true;
+        else if (isPlainObject(a) && own(a, 'parked') === undefined) delete a.parked;
+      }
+      return answers;
+    };
     const d = p('d') || [];
     const raw = {
       edition: { id: p('e'), contentVersion: p('c'), fingerprint: p('p') },
       savedAt: ((options && options.now) || new Date()).toISOString(),
       details: Object.fromEntries(DETAIL_FIELDS.concat('capacity').map((f, i) => [f, d[i]])),
-      answers: cells(p('a'), ['level', 'priority', 'notes']),
+      answers: parkedBack(cells(p('a'), ['level', 'priority', 'notes', 'parked'])),
       checklist: cells(p('k'), ['answer', 'note']),
       plan: (p('l') || []).map((row) => (Array.isArray(row) ? Object.fromEntries(ROW.map((f, i) =>
         [f, f === 'criterion' ? row[i] || null : row[i]])) : row)),
