@@ -168,3 +168,10 @@ test('outcomes: criteria to focus on in plan order, and what to find out', () =>
   assert.deepEqual(focus.map((r) => r.criterion.id), ['papers-use-evidence', 'accountable-executive', 'strategy-and-plans']);
   assert.deepEqual(findOut.map((r) => r.criterion.id), ['reflection', 'sharing']);
 });
+
+test('column weights follow descriptor length, the longest 1, none under the floor', () => {
+  assert.deepEqual(P.columnWeights(['a'.repeat(100), 'a'.repeat(200), 'a'.repeat(150), 'a'.repeat(50)]), [0.6, 1, 0.75, 0.6]);
+  assert.deepEqual(P.columnWeights(['abc', 'abc']), [1, 1]);
+  assert.deepEqual(P.columnWeights(['', '']), [0.6, 0.6]);
+  assert.deepEqual(P.columnWeights(['a'.repeat(10), 'a'.repeat(20)], 0.2), [0.5, 1]);
+});

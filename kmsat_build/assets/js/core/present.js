@@ -163,6 +163,20 @@
   }
 
   /**
+   * Relative widths for the four level boxes, so the longest descriptor gets
+   * the widest box and no box runs out of height while others sit half empty:
+   * widths follow text length, but none is under `floor` of the widest.
+   * @param {string[]} texts
+   * @returns {number[]} weights for `fr` columns, 1 for the longest
+   */
+  function columnWeights(texts, floor) {
+    const lengths = texts.map((text) => String(text || '').length);
+    const longest = Math.max(1, ...lengths);
+    const least = floor === undefined ? 0.6 : floor;
+    return lengths.map((n) => Math.round(Math.max(least, n / longest) * 100) / 100);
+  }
+
+  /**
    * The last slide's lists: criteria to focus on (rated below Developing),
    * highest priority first, then lowest rating, then framework order (the
    * action plan's order); and what to find out (Don't know, or parked).
@@ -182,5 +196,5 @@
   }
 
   return { slides, slideFor, criterionAt, keyAction, updateAnswer, setLevel, setPriority, setNote, togglePark,
-    isParked, budgets, clock, timer, outcomes };
+    isParked, budgets, clock, timer, columnWeights, outcomes };
 });

@@ -118,6 +118,7 @@
             view.element && view.element.title + ' · ',
             t('plan.column.rating') + ': ' + (view.level ? view.level.label : t('results.notAnswered')),
             view.priority && ' · ' + t('plan.column.priority') + ': ' + view.priority.label,
+            view.parked && ' · ' + t('plan.parked'),
           ]),
         view.stale && h('p', { class: 'kmsat-hint', text: t('plan.stale') }),
         view.criterion?.opportunities?.length > 0 &&
