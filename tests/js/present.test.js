@@ -175,3 +175,13 @@ test('column weights follow descriptor length, the longest 1, none under the flo
   assert.deepEqual(P.columnWeights(['', '']), [0.6, 0.6]);
   assert.deepEqual(P.columnWeights(['a'.repeat(10), 'a'.repeat(20)], 0.2), [0.5, 1]);
 });
+
+test('startAt: the criterion in view, else the first unanswered of the element, else of all', () => {
+  const session = sessionWith(data, answers({ 'accountable-executive': 'emerging', 'learning-before': 'not-yet',
+    reflection: 'dont-know', sharing: 'embedded' }));
+  assert.equal(P.startAt(data, session, 'reflection'), 'reflection');
+  assert.equal(P.startAt(data, session, 'leadership'), 'strategy-and-plans');
+  assert.equal(P.startAt(data, session, 'behaviours'), 'learning-before'); // all answered: the first
+  assert.equal(P.startAt(data, session, 'results'), 'strategy-and-plans');
+  assert.equal(P.startAt(data, sessionWith(data, {}), undefined), 'accountable-executive');
+});

@@ -56,6 +56,22 @@
     return Math.max(0, first);
   }
 
+  /**
+   * The criterion present mode opens at, for `id` (what the normal view is
+   * on): that criterion; in element `id`, its first unanswered criterion (its
+   * first when all are answered); otherwise the first unanswered of all, or
+   * the very first.
+   * @returns {string}
+   */
+  function startAt(data, session, id) {
+    const unanswered = (c) => !(answerFor(session, c.id) || {}).level;
+    const all = data.elements.flatMap((e) => e.criteria);
+    if (all.some((c) => c.id === id)) return id;
+    const element = data.elements.find((e) => e.id === id);
+    const pool = element ? element.criteria : all;
+    return (pool.find(unanswered) || pool[0]).id;
+  }
+
   /** The criterion a slide is about, for going back to the normal view: its own, or its element's last. */
   function criterionAt(list, index) {
     for (let i = Math.min(index, list.length - 1); i >= 0; i -= 1) {
@@ -195,6 +211,6 @@
     return { focus, findOut: gaps.findOut };
   }
 
-  return { slides, slideFor, criterionAt, keyAction, updateAnswer, setLevel, setPriority, setNote, togglePark,
+  return { slides, slideFor, startAt, criterionAt, keyAction, updateAnswer, setLevel, setPriority, setNote, togglePark,
     isParked, budgets, clock, timer, columnWeights, outcomes };
 });

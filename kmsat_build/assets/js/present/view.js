@@ -27,8 +27,9 @@
 
   /**
    * @param {HTMLElement} el where the view goes (the app adds it to the page)
-   * @param {{data: Object, t: function, session: Object, change: function(function, string),
-   *   start?: string, exit: function(string|null)}} deps start: a criterion or element id;
+   * @param {{data: Object, t: function, session: Object, change: function(function, string): Object,
+   *   start?: string, exit: function(string|null)}} deps change: the app's, returning how saving
+   *   went ({ok, reason}); start: the criterion or element the normal view shows (core startAt);
    *   exit: called with the criterion to return to, after the view has gone
    * @returns {function} stop: removes the view (without calling exit)
    */
@@ -36,7 +37,8 @@
     const { data, t } = deps;
     const slides = P.slides(data);
     const budgets = P.budgets(data);
-    const state = { index: P.slideFor(slides, deps.start), spent: {}, since: Date.now(), fullscreen: false };
+    const state = { index: P.slideFor(slides, P.startAt(data, deps.session, deps.start)), spent: {}, since: Date.now(),
+      fullscreen: false, unsaved: '' };
     const headingId = uid('present-heading');
     const ctx = { data, t, options, act, get session() { return deps.session; } };
     // The normal view's chart and table read ctx.t and ctx.data, as here.
@@ -44,6 +46,7 @@
     const live = h('div', { class: 'kmsat-sr', 'aria-live': 'polite' });
     const position = h('p', { class: 'kmsat-present__position' });
     const clock = h('p', { class: 'kmsat-present__timer', role: 'timer', hidden: true });
+    const unsaved = h('p', { class: 'kmsat-present__unsaved', role: 'alert' });
     const slide = h('section', { class: 'kmsat-present__slide', tabindex: '-1', 'aria-labelledby': headingId });
     const prev = button(t('present.previous'), () => act({ type: 'move', delta: -1 }), { class: 'kmsat-btn kmsat-present__tool' });
     const next = button(t('present.next'), () => act({ type: 'move', delta: 1 }), { class: 'kmsat-btn kmsat-present__tool' });
@@ -64,7 +67,7 @@
     const note = noteBox(ctx, () => closeNote());
     const dialog = h('dialog', { class: 'kmsat-present', 'aria-label': t('present.label') }, [
       h('div', { class: 'kmsat-present__bar' }, [
-        position, clock,
+        position, unsaved, clock,
         h('div', { class: 'kmsat-present__options' }, [timerButton, namesButton, prev, next,
           button([h('kbd', { text: 'Esc' }), ' ', t('present.exit')], () => act({ type: 'exit' }),
             { class: 'kmsat-btn kmsat-present__tool' })]),
@@ -158,9 +161,21 @@
     function record(fn, words) {
       const id = criterionId();
       if (!id) { say(t('present.notHere')); return; }
-      deps.change((session) => fn(session, id), id);
+      saved(deps.change((session) => fn(session, id), id));
       refresh();
       say(words(id));
+    }
+
+    /**
+     * The app saves each change with the two-tab rule; when it could not,
+     * the group hears it here (the app's own notice is behind the slides).
+     * @param {{ok: boolean, reason?: string}|undefined} result
+     */
+    function saved(result) {
+      const reason = result && !result.ok ? result.reason : '';
+      if (reason === state.unsaved) return; // said once, not at every key
+      state.unsaved = reason;
+      unsaved.textContent = !reason ? '' : t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed');
     }
 
     function act(action) {
@@ -190,7 +205,7 @@
     function openNote() {
       const id = criterionId();
       note.open(current().criterion.title, (K.model.answerFor(deps.session, id) || {}).notes || '',
-        (text) => deps.change((session) => P.setNote(session, id, text), undefined));
+        (text) => saved(deps.change((session) => P.setNote(session, id, text), undefined)));
     }
     function closeNote() {
       note.close();
