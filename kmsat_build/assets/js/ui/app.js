@@ -77,6 +77,7 @@
       K.ui.io.saveButton(ctx),
     ], 'alert');
 
+    /** Save; returns how it went (present mode shows it over its slides). */
     function persist(force) {
       const result = slots[state.mode].save(state.session, new Date(), force);
       if (result.ok) {
@@ -86,13 +87,14 @@
           time: new Date().toLocaleTimeString(data.edition.language, { hour: '2-digit', minute: '2-digit' }) });
         // Never over another announcement, never once per keystroke.
         if (Date.now() - lastSaid > SAY_SAVED_EVERY) say(t('save.saved'));
-        return;
+        return result;
       }
       status.textContent = t('save.notSaved');
       if (result.reason === 'conflict') conflict(t('save.conflict'));
       else if (result.reason === 'full' || result.reason === 'failed') {
         notice('save', t(result.reason === 'full' ? 'save.full' : 'save.failed'), [K.ui.io.saveButton(ctx)], 'alert');
       } // 'unavailable' and 'blocked' were said at the start, and stay said.
+      return result;
     }
 
     /** The print-only report: redrawn a moment after changes, and at once before printing. */
@@ -115,9 +117,10 @@
     /** Every change: plan brought up to date, saved, and what shows it refreshed. */
     function commit(next, criterion) {
       state.session = Object.assign({}, next, { plan: K.plan.syncPlan(data, next, criterion) });
-      persist(false);
+      const saved = persist(false);
       refreshNav();
       queueReport();
+      return saved;
     }
 
     /** Draw step `index`; `focus`: true for its heading, or a selector inside it. */
@@ -176,6 +179,8 @@
       data, t, say, notice, clear, replace, restore, startAgain, steps,
       get session() { return state.session; },
       get mode() { return state.mode; },
+      /** The id of the step on screen. */
+      get step() { return steps[state.step].id; },
       change: (fn, criterion) => commit(fn(state.session), criterion),
       /** Set field `name` of `session[section][id]` (answers, checklist), whole from `blank`. */
       set: (section, id, blank, name, value, criterion) => commit(Object.assign({}, state.session, {
@@ -186,12 +191,13 @@
     };
 
     steps.forEach((step, i) => { step.button = button(step.title, () => show(i, true), { class: 'kmsat-btn kmsat-step-link' }); });
+    const present = K.ui.presentButton(ctx, mount);
     nav.append(...steps.map((step) => h('li', null, step.button)));
     mount.replaceChildren(h('div', { class: 'kmsat-shell' }, [
       notices,
       h('p', { class: 'kmsat-privacy' }, [t('app.privacy'), ' ', K.ui.example.controls(ctx)]),
       h('nav', { 'aria-label': t('nav.label') }, nav),
-      position, body, pager, status,
+      present.node, position, body, pager, status,
     ]), live, report);
     if (!storage) notice('storage', t('app.storageUnavailable'), [K.ui.io.saveButton(ctx)], 'alert');
     restore('own');
@@ -212,6 +218,7 @@
     return {
       mount,
       stop() {
+        present.stop();
         removeEventListener('storage', onStorage);
         removeEventListener('beforeprint', drawReport);
         print.removeEventListener('change', drawReport);
