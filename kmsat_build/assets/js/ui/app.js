@@ -191,7 +191,7 @@
     };
 
     steps.forEach((step, i) => { step.button = button(step.title, () => show(i, true), { class: 'kmsat-btn kmsat-step-link' }); });
-    const present = K.ui.presentButton(ctx, mount);
+    const present = K.ui.presentButton(ctx, body);
     nav.append(...steps.map((step) => h('li', null, step.button)));
     mount.replaceChildren(h('div', { class: 'kmsat-shell' }, [
       notices,

@@ -12,7 +12,7 @@
 
   /**
    * @param {Object} ctx the app's context (see app.js): data, t, session, change, go, step, notice, clear
-   * @param {Element} mount the app's root: the last criterion used in it is where present mode opens
+   * @param {Element} mount the app's root: the criterion last answered in it is where present mode opens
    * @returns {{node: Node, stop: function}} the button with its hint, and how to close present mode
    */
   K.ui.presentButton = function (ctx, mount) {
@@ -20,14 +20,15 @@
     const hintId = uid('hint');
     let stop = null;
     let root = null;
-    let used = null; // the criterion whose controls last had focus
+    let used = null; // the criterion last answered or written about in the normal view
 
-    const onFocus = (event) => {
+    const onChange = (event) => {
       const block = event.target.closest && event.target.closest('.kmsat-criterion');
       if (block) used = block.id.replace(/^kmsat-c-/, '');
     };
-    mount.addEventListener('focusin', onFocus);
-    /** The criterion last used, if it is on the step on screen; else the step (an element, or another). */
+    mount.addEventListener('change', onChange);
+    mount.addEventListener('input', onChange);
+    /** The criterion last answered, if it is on the step on screen; else the step (an element, or another). */
     function where() {
       const element = data.elements.find((e) => e.id === ctx.step);
       return element && element.criteria.some((c) => c.id === used) ? used : ctx.step;
@@ -65,7 +66,11 @@
         button(t('present.open'), open, { class: 'kmsat-btn', 'aria-describedby': hintId }),
         ' ', h('span', { class: 'kmsat-hint', id: hintId, text: t('present.openHint') }),
       ]),
-      stop() { close(); mount.removeEventListener('focusin', onFocus); },
+      stop() {
+        close();
+        mount.removeEventListener('change', onChange);
+        mount.removeEventListener('input', onChange);
+      },
     };
 
     /** Present mode gone (left by the group, or the page left): its root too. */
