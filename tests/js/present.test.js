@@ -164,9 +164,10 @@ test('outcomes: criteria to focus on in plan order, and what to find out', () =>
     'accountable-executive': 'emerging/low', 'strategy-and-plans': 'not-yet', 'papers-use-evidence': 'emerging/high',
     reflection: 'developing/high', sharing: 'dont-know',
   })), 'reflection');
-  const { focus, findOut } = P.outcomes(data, session);
+  const { focus, findOut, unanswered } = P.outcomes(data, session);
   assert.deepEqual(focus.map((r) => r.criterion.id), ['papers-use-evidence', 'accountable-executive', 'strategy-and-plans']);
   assert.deepEqual(findOut.map((r) => r.criterion.id), ['reflection', 'sharing']);
+  assert.equal(unanswered, 1); // learning-before
 });
 
 test('column weights follow descriptor length, the longest 1, none under the floor', () => {

@@ -195,8 +195,10 @@
   /**
    * The last slide's lists: criteria to focus on (rated below Developing),
    * highest priority first, then lowest rating, then framework order (the
-   * action plan's order); and what to find out (Don't know, or parked).
-   * @returns {{focus: import('./scoring.js').CriterionResult[], findOut: import('./scoring.js').CriterionResult[]}}
+   * action plan's order); what to find out (Don't know, or parked); and how
+   * many criteria have no answer yet.
+   * @returns {{focus: import('./scoring.js').CriterionResult[], findOut: import('./scoring.js').CriterionResult[],
+   *   unanswered: number}}
    */
   function outcomes(data, session) {
     const index = dataIndex(data);
@@ -208,7 +210,7 @@
       const [x, y] = [key(a), key(b)];
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
     });
-    return { focus, findOut: gaps.findOut };
+    return { focus, findOut: gaps.findOut, unanswered: gaps.unanswered.length };
   }
 
   return { slides, slideFor, startAt, criterionAt, keyAction, updateAnswer, setLevel, setPriority, setNote, togglePark,

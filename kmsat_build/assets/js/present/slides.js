@@ -29,7 +29,8 @@
     return h('label', { class: 'kmsat-present__choice ' + o.class, 'data-level': o.value }, [
       input,
       h('span', { class: 'kmsat-present__choice-head' }, [h('kbd', { text: o.key }), o.name && ' ' + o.name]),
-      o.text && h('span', { class: 'kmsat-present__choice-text', text: o.text }),
+      // A space, not only a margin: the name and the descriptor's first word must not run together.
+      o.text && [' ', h('span', { class: 'kmsat-present__choice-text', text: o.text })],
     ]);
   }
 
@@ -111,7 +112,7 @@
   function results(ctx, slide, headingId) {
     const { t, data } = ctx;
     const scores = K.scoring.scoreAll(data, ctx.session);
-    const { focus, findOut } = P.outcomes(data, ctx.session);
+    const { focus, findOut, unanswered } = P.outcomes(data, ctx.session);
     return [
       h('h2', { id: headingId, class: 'kmsat-present__title', text: t('present.results.heading') }),
       h('div', { class: 'kmsat-present__results' }, [
@@ -120,7 +121,8 @@
         h('div', { class: 'kmsat-present__focus' }, [
           shortList(ctx, 'present.results.focus', focus, 4),
           shortList(ctx, 'present.results.findOut', findOut, 3),
-          focus.length + findOut.length === 0 && h('p', { text: t('present.results.none') }),
+          unanswered > 0 && h('p', { text: t('present.results.unanswered', { count: unanswered }) }),
+          focus.length + findOut.length + unanswered === 0 && h('p', { text: t('present.results.none') }),
         ]),
       ]),
     ];
