@@ -201,3 +201,21 @@ test('consensus keeps a question parked when any rater parked it', () => {
   assert.equal(session.answers.sharing.parked, true);
   assert.equal('parked' in session.answers.reflection, false);
 });
+
+test('present mode files are classic scripts that never parse text as HTML (strict CSP)', () => {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const vm = require('node:vm');
+  const { ROOT } = require('./helpers.js');
+  const folder = path.join(ROOT, 'kmsat_build', 'assets', 'js', 'present');
+  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.js') && !f.startsWith('zz-'));
+  assert.deepEqual(files.sort(), ['parts.js', 'slides.js', 'view.js']);
+  for (const f of files) {
+    const source = fs.readFileSync(path.join(folder, f), 'utf8');
+    const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    assert.doesNotThrow(() => new vm.Script(source, { filename: f }), f);
+    assert.doesNotMatch(code, /\b(import|export)\s|\bfetch\(|\brequire\(/, f);
+    assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, f);
+    assert.doesNotMatch(code, /setAttribute\(\s*['"](style|on\w+)['"]/, f);
+  }
+});
