@@ -11,29 +11,33 @@
  * notes: they travel with the answers in files, links and comparisons, and
  * scoring and planning read them from there (scoring.gaps, plan.syncPlan).
  */
-(function (root, factory) {
+// Types for the JSDoc checker (tools/tsconfig.json), at the top level so other files can import them.
+/**
+ * @typedef {{kind: 'criterion', element: any, criterion: any, elementNumber: number,
+ *   number: number, count: number, overall: number, total: number}} CriterionSlide
+ *   number of count: within the element; overall of total: in the whole questionnaire
+ * @typedef {{kind: 'summary', element: any, elementNumber: number}} SummarySlide
+ * @typedef {{kind: 'results', element?: undefined}} ResultsSlide
+ * @typedef {CriterionSlide|SummarySlide|ResultsSlide} Slide
+ * @typedef {{type: 'level', level: string}|{type: 'clear'}|{type: 'priority', priority: string}|
+ *   {type: 'move', delta: number}|{type: 'note'}|{type: 'park'}|{type: 'exit'}} Action
+ */
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./scoring.js'));
-  } else { const k = (root.KMSAT = root.KMSAT || {}); k.present = factory(k.model, k.scoring); }
+  } else {
+    const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
+    k.present = factory(k.model, k.scoring);
+  }
 })(typeof self !== 'undefined' ? self : this, function (model, scoring) {
   'use strict';
 
   const { DONT_KNOW, NOT_APPLICABLE, answerFor, dataIndex } = model;
 
-  /**
-   * @typedef {{kind: 'criterion', element: Object, criterion: Object, elementNumber: number,
-   *   number: number, count: number, overall: number, total: number}} CriterionSlide
-   *   number of count: within the element; overall of total: in the whole questionnaire
-   * @typedef {{kind: 'summary', element: Object, elementNumber: number}} SummarySlide
-   * @typedef {{kind: 'results'}} ResultsSlide
-   * @typedef {CriterionSlide|SummarySlide|ResultsSlide} Slide
-   * @typedef {{type: 'level', level: string}|{type: 'clear'}|{type: 'priority', priority: string}|
-   *   {type: 'move', delta: number}|{type: 'note'}|{type: 'park'}|{type: 'exit'}} Action
-   */
-
   /** Every criterion in order, a summary slide after each element, the results last. @returns {Slide[]} */
   function slides(data) {
     const total = data.elements.reduce((sum, e) => sum + e.criteria.length, 0);
+    /** @type {Slide[]} */
     const list = [];
     let overall = 0;
     data.elements.forEach((element, e) => {
@@ -142,7 +146,7 @@
    * Seconds each criterion may take: its element's minutes in the agenda,
    * shared equally by the element's criteria. null: the agenda does not
    * time that element (the timer then counts up without a budget).
-   * @param {{agenda?: {minutes: number, element: string|null}[]}} data
+   * @param {{agenda?: {minutes: number, element: string|null}[], elements: any[]}} data
    * @returns {Object<string, number|null>}
    */
   function budgets(data) {
@@ -152,6 +156,7 @@
         minutes.set(row.element, (minutes.get(row.element) || 0) + row.minutes);
       }
     }
+    /** @type {Object<string, number|null>} */
     const out = {};
     for (const element of data.elements) {
       for (const c of element.criteria) {

@@ -18,6 +18,7 @@
   function noteBox(t, onClose) {
     const id = uid('present-note');
     const label = h('label', { for: id });
+    /** @type {function(string): void} */
     let save = () => undefined;
     const area = h('textarea', { id, class: 'kmsat-input', rows: 3, on: { input: (e) => save(e.target.value) } });
     const box = h('div', { class: 'kmsat-present__note', role: 'group', 'aria-labelledby': id + '-l', hidden: true }, [

@@ -257,11 +257,12 @@
 
   /**
    * @param {HTMLElement} el where the view goes (the app adds it to the page)
-   * @param {{data: Object, t: function, session: Object, change: function(function, string): Object,
-   *   start?: string, exit: function(string|null)}} deps change: the app's, returning how saving
+   * @param {{data: any, t: function(string, Object=): string, session: any,
+   *   change: function(function(any): any, string=): any, start?: string, exit: function(string|null): void}} deps
+   *   change: the app's, returning how saving
    *   went ({ok, reason}); start: the criterion or step the normal view shows (core startAt);
    *   exit: called with the criterion to return to, after the view has gone
-   * @returns {function} stop: removes the view (without calling exit)
+   * @returns {() => void} stop: removes the view (without calling exit)
    */
   function mount(el, deps) {
     const v = create(deps);
@@ -283,5 +284,34 @@
     return () => stop(v);
   }
 
-  K.presentView = { name: 'present', selector: '.kmsat-present-root', mount };
+  /**
+   * Present mode from the assessment app: a root of its own at the end of
+   * the page; on leaving, the element step in the normal view with focus on
+   * the criterion's recorded choice (or its first).
+   * @param {Object} ctx the app's context: data, t, session, change, go, step
+   * @param {string|null} used the criterion last answered in the normal view
+   * @param {function} closed told when present mode has gone, whichever way
+   * @returns {() => void} stop, for when the app itself stops
+   */
+  function open(ctx, used, closed) {
+    const { data } = ctx;
+    const elementOf = (id) => data.elements.find((e) => e.criteria.some((c) => c.id === id));
+    const onStep = used && elementOf(used) && elementOf(used).id === ctx.step;
+    const root = h('div', { class: 'kmsat-present-root' });
+    document.body.append(root);
+    const close = () => { stopView(); root.remove(); closed(); };
+    const stopView = mount(root, {
+      data, t: ctx.t, start: onStep ? used : ctx.step,
+      get session() { return ctx.session; },
+      change: (fn, criterion) => ctx.change(fn, criterion),
+      exit(id) {
+        close();
+        const answered = Boolean((K.model.answerFor(ctx.session, id) || {}).level);
+        ctx.go(elementOf(id).id, '#kmsat-c-' + CSS.escape(id) + ' input' + (answered ? ':checked' : ''));
+      },
+    });
+    return close;
+  }
+
+  K.presentView = { name: 'present', selector: '.kmsat-present-root', mount, open };
 })(self.KMSAT);
