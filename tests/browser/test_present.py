@@ -346,3 +346,26 @@ def test_two_tabs_present_mode_never_overwrites_the_other_tab(new_page, site_url
     expect(
         a.get_by_role("alert").filter(has_text="changed in another tab or window")
     ).to_be_visible()
+
+
+def test_present_mode_that_cannot_load_says_so_and_the_page_carries_on(new_page, site_url):
+    page = new_page(viewport={"width": 1280, "height": 720})
+    page.watch.ignore = "Failed to load resource"  # the refused bundle, on purpose
+    page.route(re.compile(r".*/present\.js$"), lambda route: route.abort())
+    open_app(page, site_url + "assessment.html")
+    page.get_by_role("button", name="Present", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Present mode could not start")
+    expect(dialog(page)).to_have_count(0)
+    page.get_by_role("textbox", name="Organisation").fill("Still saved")
+    assert stored(page)["details"]["organisation"] == "Still saved"
+
+
+def test_present_mode_from_disk(new_page, national_site):
+    """From file:// too: the bundle loads by a classic script element, as the page's own."""
+    page = new_page(viewport={"width": 1280, "height": 720})
+    open_app(page, (national_site / "assessment.html").as_uri())
+    open_present(page)
+    page.keyboard.press("3")
+    expect(present_live(page)).to_have_text("Rating: Developing.")
+    page.keyboard.press("Escape")
+    expect(page.locator("#kmsat-c-accountable-executive input[value='developing']")).to_be_checked()
