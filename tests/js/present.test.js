@@ -44,7 +44,8 @@ test('keys: 1-4 levels, D and N unscored, Delete clears, H/M/L priority, T note,
   assert.deepEqual(key('Delete'), { type: 'clear' });
   assert.deepEqual(key('Backspace'), { type: 'clear' });
   assert.deepEqual(['h', 'M', 'l'].map((k) => key(k).priority), ['high', 'medium', 'low']);
-  assert.deepEqual(key('t'), { type: 'note' });
+  assert.deepEqual(key('e'), { type: 'note' });
+  assert.equal(key('t'), null);
   assert.deepEqual(key('P'), { type: 'park' });
   assert.deepEqual(key('Escape'), { type: 'exit' });
   assert.equal(key('x'), null);

@@ -88,14 +88,14 @@
   /** Clickers send PageDown/PageUp (some send arrows); Space moves on as in a slide show. */
   const MOVES = { PageDown: 1, ArrowRight: 1, ' ': 1, Spacebar: 1, PageUp: -1, ArrowLeft: -1 };
   const LETTERS = { d: { type: 'level', level: DONT_KNOW }, n: { type: 'level', level: NOT_APPLICABLE },
-    t: { type: 'note' }, p: { type: 'park' } };
+    e: { type: 'note' }, p: { type: 'park' } };
 
   /**
    * What a key means in present mode, or null (the browser keeps it).
    * 1-4: the scale's levels in order; D, N: Don't know, Not applicable;
    * Delete or Backspace: clear the rating; H, M, L: the priority named
    * high, medium, low (or the scale's first three priorities, whatever their
-   * ids); T: type a note; P: park the question; moves as above; Escape: leave.
+   * ids); E: enter a note; P: park the question; moves as above; Escape: leave.
    * Keys with Ctrl, Alt or Meta are the browser's and the screen reader's.
    * @param {{key: string, ctrlKey?: boolean, altKey?: boolean, metaKey?: boolean, shiftKey?: boolean}} event
    * @returns {Action|null}

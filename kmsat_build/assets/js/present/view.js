@@ -49,7 +49,7 @@
     v.tools = {
       priorities: data.scale.priorities.slice(0, 3).map((p, i) =>
         Object.assign(toggle(p.label, 'HML'[i], () => act(v, { type: 'priority', priority: p.id })), { value: p.id })),
-      note: toggle(t('present.note'), 'T', () => act(v, { type: 'note' })),
+      note: toggle(t('present.note'), 'E', () => act(v, { type: 'note' })),
       park: toggle(t('present.park'), 'P', () => act(v, { type: 'park' })),
     };
     // Priority, note and park sit beside Don't know and Not applicable, on criterion slides only.
