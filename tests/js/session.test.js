@@ -57,11 +57,12 @@ test('an exported file imports back to the same session, with an empty report', 
 
 test('refused: too large', () => {
   refused(' '.repeat(2 * 1024 * 1024 + 1), 'import.refused.tooLarge',
-    'The file is 2.1 MB, larger than the 2 MB this tool imports. Choose an answers file exported from this tool.');
+    'The file is larger than the 2 MB this tool imports. Choose an answers file exported from this tool.');
   // Counted in UTF-8 bytes: 60,000 characters of 'é' are 120,000 bytes.
   refused('"' + 'é'.repeat(60000) + '"', 'import.refused.tooLarge',
-    'The file is 0.2 MB, larger than the 0.1 MB this tool imports. Choose an answers file exported from this tool.',
+    'The file is larger than the 0.1 MB this tool imports. Choose an answers file exported from this tool.',
     { maxBytes: 104858 });
+  assert.doesNotThrow(() => checkImport(fileText(), data, { maxBytes: fileText().length }), 'exactly at the limit');
   assert.doesNotThrow(() => checkImport(fileText(), data, { maxBytes: 104858 }));
 });
 
