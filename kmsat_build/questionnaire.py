@@ -7,7 +7,7 @@ import json
 
 from .model import Framework
 from .schema_check import load_schema
-from .text import plain_text, web_links
+from .text import plain_text, text_with_links
 
 FORMAT = "kmsat-questionnaire"
 VERSION = 1
@@ -98,11 +98,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
                         "statement": plain_text(c.statement),
                         "hint": plain_text(c.hint),
                         "localExamples": [
-                            {
-                                "title": ex.title,
-                                "body": plain_text(ex.body),
-                                "links": web_links(ex.body),
-                            }
+                            {"title": ex.title, "body": text_with_links(ex.body)}
                             for ex in c.local_examples
                         ],
                         "levels": {k: plain_text(v) for k, v in c.levels.items()},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 import markdown as md
@@ -29,39 +30,52 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-class _Links(HTMLParser):
-    """The web links (http and https only) in rendered Markdown, with their words."""
+class _Runs(HTMLParser):
+    """Rendered Markdown as runs of text, web (http, https) links among them."""
 
     def __init__(self):
         super().__init__()
-        self.links: list[dict] = []
-        self._open: dict | None = None
+        self.runs: list[dict] = []
+        self._url: str | None = None
 
     def handle_starttag(self, tag, attrs):
         href = (dict(attrs).get("href") or "").strip()
         if tag == "a" and href.lower().startswith(("http://", "https://")):
-            self._open = {"text": "", "url": href}
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open["text"] += data
+            self._url = href
+            self.runs.append({"text": "", "url": href})
 
     def handle_endtag(self, tag):
-        if tag == "a" and self._open is not None:
-            self._open["text"] = " ".join(self._open["text"].split()) or self._open["url"]
-            self.links.append(self._open)
-            self._open = None
+        if tag == "a" and self._url is not None:
+            self._url = None
+            self.runs.append({"text": ""})
+
+    def handle_data(self, data: str) -> None:
+        if not self.runs:
+            self.runs.append({"text": ""})
+        self.runs[-1]["text"] += data
 
 
-def web_links(markdown_text: str) -> list[dict]:
-    """``[{"text", "url"}]`` for each http(s) link in the Markdown, in order.
+def text_with_links(markdown_text: str) -> list[dict]:
+    """Markdown as ``[{"text"}, {"text", "url"}, ...]``: plain text, with its
+    web links kept as links (a mailto: or javascript: link stays text).
 
-    The browser shows prose as plain text; these let it offer an edition's
-    links (a mailto: or javascript: link is never one of them).
+    For prose the browser shows as text but whose links it should offer.
     """
-    parser = _Links()
+    parser = _Runs()
     parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
-    return parser.links
+    runs = []
+    for run in parser.runs:
+        # Whitespace as plain_text has it: one space, none at the ends.
+        run["text"] = re.sub(r"\s+", " ", run["text"])
+        if "url" in run:
+            run["text"] = run["text"].strip() or run["url"]
+        if run["text"]:
+            runs.append(run)
+    if runs and "url" not in runs[0]:
+        runs[0]["text"] = runs[0]["text"].lstrip()
+    if runs and "url" not in runs[-1]:
+        runs[-1]["text"] = runs[-1]["text"].rstrip()
+    return [run for run in runs if run["text"]]
 
 
 def one_line(text: str) -> str:

@@ -21,6 +21,7 @@ from kmsat_build.mkdocs_integration import urls_from_assessment
 from kmsat_build.pages import render_pages
 from kmsat_build.questionnaire import FORMAT, VERSION
 from kmsat_build.schema_check import load_schema, validator_for
+from kmsat_build.text import text_with_links
 from tests.conftest import ROOT, SMALL, page_data
 
 EDITIONS = {
@@ -69,18 +70,37 @@ def test_local_examples_reach_the_questionnaire_with_only_web_links():
     assert by_id["accountable-executive"]["localExamples"] == [
         {
             "title": "Our knowledge champion",
-            "body": "Our Chief Nurse has led on knowledge since 2024; contact her office.",
-            "links": [],
+            "body": [
+                {"text": "Our Chief Nurse has led on knowledge since 2024; contact her office."}
+            ],
         }
     ]
-    assert by_id["nv-evidence-panel"]["localExamples"][0]["title"] == "Panel terms of reference"
+    assert by_id["nv-evidence-panel"]["localExamples"][0]["body"] == [
+        {"text": "Ask the library for the panel's terms of reference, or read them on "},
+        {"text": "the intranet", "url": "https://intranet.northbrook.example/evidence-panel"},
+        {"text": "."},
+    ]
     hostile = copy.deepcopy(data)
     example = hostile["elements"][0]["criteria"][0]["localExamples"]
-    example.append({"title": "x", "body": "x", "links": [{"text": "x", "url": "javascript:1"}]})
+    example.append({"title": "x", "body": [{"text": "x", "url": "javascript:1"}]})
     assert problems("questionnaire", hostile) == [
-        "elements/0/criteria/0/localExamples/1/links/0/url: "
+        "elements/0/criteria/0/localExamples/1/body/0/url: "
         "'javascript:1' does not match '^[Hh][Tt][Tt][Pp][Ss]?://\\\\S+$'"
     ]
+
+
+def test_local_example_text_keeps_only_web_links():
+    body = "See [our page](https://nhs.example/a?b=1&c=2), [bad](javascript:alert(1)) and [mail](mailto:a@b.example)."
+    assert text_with_links(body) == [
+        {"text": "See "},
+        {"text": "our page", "url": "https://nhs.example/a?b=1&c=2"},
+        {"text": ", bad and mail."},
+    ]
+    assert text_with_links("<https://a.example>\n\n*Two* paragraphs.") == [
+        {"text": "https://a.example", "url": "https://a.example"},
+        {"text": " Two paragraphs."},
+    ]
+    assert text_with_links("") == []
 
 
 def test_schema_refuses_what_the_browser_cannot_read():

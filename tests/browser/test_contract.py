@@ -46,11 +46,15 @@ def test_a_page_the_script_cannot_read_says_so_and_keeps_the_paper_form(
     ):
         serve_changed(page, path, change)
         page.goto(site_url + path)
-        notice = page.locator(mount + " [role=alert]")
+        notice = page.locator(".md-content [role=alert]")
         expect(notice).to_contain_text(words)
-        expect(notice).to_contain_text("The paper version below still works")
+        expect(notice).to_contain_text("The paper version of the assessment still works")
         expect(page.locator(fallback)).to_be_visible()
-        assert page.locator(mount + " > *").count() == 1, "nothing else started"
+        # Above what it points to, and nothing else started.
+        assert notice.evaluate(
+            "(n, f) => Boolean(n.compareDocumentPosition(document.querySelector(f)) & 4)", fallback
+        )
+        assert page.locator(mount + " :is(nav, input, button)").count() == 0
         page.unroute_all()
 
 

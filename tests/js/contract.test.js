@@ -29,7 +29,7 @@ test('a page from another version is named, in the page’s own words when it ha
   const newer = contract.checkPageData(Object.assign({}, data, { version: 2 }));
   assert.deepEqual([newer.key, newer.params], ['contract.newerPage', { found: 2, supported: 1 }]);
   assert.equal(newer.text, 'This page was made by a newer version of the tool than its script (page data version 2; ' +
-    'the script reads version 1), so the interactive version cannot start. The paper version below still works. ' +
+    'the script reads version 1), so the interactive version cannot start. The paper version of the assessment still works. ' +
     'Reload the page, as your browser may be using an old copy of the script; if this message stays, ' +
     'tell whoever publishes this site.');
   const older = contract.checkPageData({ format: 'kmsat-questionnaire', version: 0.5 });

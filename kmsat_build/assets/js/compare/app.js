@@ -362,7 +362,7 @@
     // Page and script from different versions: say so, and leave the no-script note.
     const mismatch = K.contract.checkPageData(data);
     if (mismatch) {
-      mount.replaceChildren(h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text }));
+      mount.replaceChildren(h('div', { class: 'kmsat-app' }, h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text })));
       return;
     }
     const note = document.getElementById('kmsat-compare-nojs');

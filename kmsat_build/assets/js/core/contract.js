@@ -23,14 +23,14 @@
    */
   const FALLBACK = {
     'contract.notData': 'This page’s questions are missing or damaged, so the interactive version cannot start. ' +
-      'The paper version below still works. Reload the page; if this message stays, tell whoever publishes this site.',
+      'The paper version of the assessment still works. Reload the page; if this message stays, tell whoever publishes this site.',
     'contract.olderPage': 'This page was made by an older version of the tool than its script ' +
       '(page data version {found}; the script reads version {supported}), so the interactive version cannot start. ' +
-      'The paper version below still works. Reload the page; if this message stays, the site needs rebuilding: ' +
+      'The paper version of the assessment still works. Reload the page; if this message stays, the site needs rebuilding: ' +
       'tell whoever publishes it.',
     'contract.newerPage': 'This page was made by a newer version of the tool than its script ' +
       '(page data version {found}; the script reads version {supported}), so the interactive version cannot start. ' +
-      'The paper version below still works. Reload the page, as your browser may be using an old copy of the script; ' +
+      'The paper version of the assessment still works. Reload the page, as your browser may be using an old copy of the script; ' +
       'if this message stays, tell whoever publishes this site.',
   };
 
@@ -59,9 +59,10 @@
   }
 
   /**
-   * A local example's link as the schema allows it: its words and a web
-   * (http or https) address, or null. The build only emits such links; the
-   * page checks again before it makes one, so no other kind can ever be a link.
+   * A run of a local example's text as a link, when the schema allows one:
+   * its words and a web (http or https) address; else null (shown as text).
+   * The build only emits such links; the page checks again before it makes
+   * one, so no other kind can ever be a link.
    * @returns {{text: string, url: string}|null}
    */
   function webLink(link) {

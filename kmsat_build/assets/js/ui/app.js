@@ -239,7 +239,10 @@
     // Page and script from different versions: say so, and leave the paper form.
     const mismatch = K.contract.checkPageData(data);
     if (mismatch) {
-      mount.replaceChildren(h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text }));
+      const notice = h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text });
+      const paper = document.getElementById('kmsat-paper');
+      if (paper) paper.before(h('div', { class: 'kmsat-app' }, notice)); // seen first, above the paper form
+      else mount.replaceChildren(notice);
       return;
     }
     let strings = FALLBACK;

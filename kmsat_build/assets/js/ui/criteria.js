@@ -12,14 +12,17 @@
   const answered = (element, session) =>
     element.criteria.filter((c) => (K.model.answerFor(session, c.id) || {}).level).length;
 
-  /** An edition's local examples of good practice, as text; only web links become links. */
+  /** A run of an example's text: a link only when it is a web link (see contract.webLink). */
+  const run = (part) => {
+    const link = K.contract.webLink(part);
+    return link ? h('a', { href: link.url, rel: 'noopener noreferrer', text: link.text }) : h('span', { text: part.text });
+  };
+
+  /** An edition's local examples of good practice, as text with their web links. */
   const localExamples = (c, t) => (c.localExamples || []).length > 0 && h('div', { class: 'kmsat-local' }, [
     h('p', null, h('strong', { text: t('criterion.localExamples.heading') })),
-    h('ul', null, c.localExamples.map((example) => h('li', null, [
-      h('strong', { text: example.title }), ' ', h('span', { text: example.body }),
-      (example.links || []).map(K.contract.webLink).filter(Boolean)
-        .map((link) => [' ', h('a', { href: link.url, rel: 'noopener noreferrer', text: link.text })]),
-    ]))),
+    h('ul', null, c.localExamples.map((example) =>
+      h('li', null, [h('strong', { text: example.title }), ' ', (example.body || []).map(run)]))),
   ]);
 
   /** @param {Object} ctx the app's context (see app.js) @param {{element: Object, number: number}} step */
