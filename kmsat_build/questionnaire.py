@@ -7,10 +7,24 @@ import json
 import re
 
 from .model import Framework
-from .text import plain_text
+from .schema_check import load_schema
+from .text import plain_text, text_with_links
 
 FORMAT = "kmsat-questionnaire"
 VERSION = 1
+
+
+def session_details() -> dict:
+    """The session's detail fields and capacities, as session.schema.json defines them.
+
+    The paper form asks for the same details as the questionnaire, from the
+    one definition of a session.
+    """
+    fields = load_schema("session")["$defs"]["details"]["properties"]
+    return {
+        "fields": [name for name in fields if name != "capacity"],
+        "capacities": [c for c in fields["capacity"]["enum"] if c],
+    }
 
 
 def fingerprint(fw: Framework) -> str:
@@ -38,7 +52,7 @@ _NUMBER = re.compile(r"\d+")
 def _minutes(cell: str) -> int:
     """A duration's number, or a span's length: words in any language around them."""
     numbers = [int(n) for n in _NUMBER.findall(cell)]
-    return numbers[1] - numbers[0] if len(numbers) >= 2 else numbers[0]
+    return max(0, numbers[1] - numbers[0]) if len(numbers) >= 2 else numbers[0]
 
 
 def _element_named(item: str, elements) -> str | None:
@@ -133,7 +147,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
                         "statement": plain_text(c.statement),
                         "hint": plain_text(c.hint),
                         "localExamples": [
-                            {"title": ex.title, "body": plain_text(ex.body)}
+                            {"title": ex.title, "body": text_with_links(ex.body)}
                             for ex in c.local_examples
                         ],
                         "levels": {k: plain_text(v) for k, v in c.levels.items()},
