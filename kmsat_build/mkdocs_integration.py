@@ -9,19 +9,21 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 import rcssmin
 import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .csp import add_meta, fill_policy, write_header_files
+from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
 from .edition import load_edition
 from .errors import FrameworkError
 from .loader import load_framework
 from .model import Branding, Framework
 from .nav import site_nav
 from .pages import render_pages
+from .text import escape_text
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
@@ -39,6 +41,7 @@ class KmsatBuild:
         self.watch_paths = watch_paths
         self.framework = framework
         self.script_hashes: set[str] = set()
+        self.theme_scripts: ThemeScripts | None = None  # made with the config, on first use
 
     @classmethod
     def from_config(cls, config) -> KmsatBuild:
@@ -62,10 +65,11 @@ class KmsatBuild:
         if not config.nav:
             config.nav = site_nav(self.framework, extra_pages=_extra_pages(config.docs_dir))
         branding = self.framework.branding
+        # Paths from the edition's YAML go into src/href attributes unescaped by the theme.
         if branding.logo:
-            config.theme["logo"] = branding.logo
+            config.theme["logo"] = quote(branding.logo)
         if branding.favicon:
-            config.theme["favicon"] = branding.favicon
+            config.theme["favicon"] = quote(branding.favicon)
         config.theme["language"] = self.framework.edition.language.split("-")[0]
         # Our theme overrides sit after an edition's own custom_dir, before Material's.
         overrides = str(resources.files("kmsat_build").joinpath("overrides"))
@@ -119,10 +123,19 @@ class KmsatBuild:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
         return files
 
-    def add_csp(self, html: str) -> str:
-        """Put the page's Content Security Policy in its <head>."""
-        html, hashes = add_meta(html)
-        self.script_hashes |= hashes
+    def add_csp(self, html: str, config, page=None, template_name: str = "") -> str:
+        """Put the page's Content Security Policy in its <head>; only theme scripts stay."""
+        if self.theme_scripts is None:
+            self.theme_scripts = ThemeScripts(config)
+        known = self.theme_scripts.for_page(page, template_name)
+        html, removed = add_meta(html, known)
+        for script in removed:
+            log.warning(
+                "kmsat: removed an inline script that neither Material nor kmsat ships "
+                "(%s): put your own scripts in a file listed in extra_javascript",
+                script,
+            )
+        self.script_hashes |= known
         return html
 
     def write_csp_headers(self, config) -> None:
@@ -210,16 +223,19 @@ def _or_abort(load) -> Framework:
 
 
 def footer_line(fw: Framework) -> str:
+    """The footer's line (MkDocs' copyright, which the theme inserts as HTML: so escaped)."""
     edition = fw.edition
     if edition.content_version == edition.national_version:
         text = fw.strings.get("page.footer.national", "")
-        return text.format(publisher=edition.publisher, version=edition.content_version)
-    text = fw.strings.get("page.footer.edition", "")
-    return text.format(
-        publisher=edition.publisher,
-        edition=edition.content_version,
-        national=edition.national_version,
-    )
+        line = text.format(publisher=edition.publisher, version=edition.content_version)
+    else:
+        text = fw.strings.get("page.footer.edition", "")
+        line = text.format(
+            publisher=edition.publisher,
+            edition=edition.content_version,
+            national=edition.national_version,
+        )
+    return escape_text(line)
 
 
 def urls_from_assessment(use_directory_urls: bool):
