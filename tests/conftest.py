@@ -41,7 +41,7 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def page_data(page_html: str) -> dict:
     """The questionnaire data a built page carries in #kmsat-data's attribute."""
-    match = re.search(r'id="kmsat-data" hidden data-kmsat-json="([^"]*)"', page_html)
+    match = re.search(r'id="kmsat-data" hidden(?:="")? data-kmsat-json="([^"]*)"', page_html)
     return json.loads(html.unescape(match.group(1)))
 
 
