@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.hostile_edition import write_hostile_edition
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small"
 
@@ -59,5 +61,21 @@ def full_site(tmp_path_factory) -> Path:
     """The example edition that uses every overlay feature, built once."""
     site = tmp_path_factory.mktemp("full-edition") / "site"
     result = mkdocs_build(ROOT / "tests" / "editions" / "full" / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory) -> tuple[Path, dict]:
+    """The hostile edition's folder and its overlay data."""
+    folder = tmp_path_factory.mktemp("hostile") / "edition"
+    return folder, write_hostile_edition(folder)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile) -> Path:
+    folder, _ = hostile
+    site = folder.parent / "site"
+    result = mkdocs_build(folder / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
