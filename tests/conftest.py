@@ -79,3 +79,8 @@ def hostile_site(hostile) -> Path:
     result = mkdocs_build(folder / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# The release and the library team's journey (slow, once per session): see
+# tests/release_journey.py.
+from tests.release_journey import ci, dist, team  # noqa: E402, F401
