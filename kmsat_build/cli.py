@@ -13,7 +13,7 @@ from .edition import is_edition_folder, load_edition
 from .errors import FrameworkError
 from .loader import load_framework
 from .national import national_framework_dir
-from .overlay import apply_overlay, load_overlay
+from .overlay import load_overlay
 from .scaffold import ScaffoldError, new_edition, write_support_files
 
 
@@ -74,7 +74,6 @@ def cmd_diff(args) -> int:
     try:
         national = load_framework(args.national or national_framework_dir(), label="national")
         doc = load_overlay(folder / "edition.yml", "edition.yml")
-        edition = apply_overlay(national, doc, folder / "docs")
     except FrameworkError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -82,7 +81,7 @@ def cmd_diff(args) -> int:
         write_support_files(folder, national)
         print(f"Recorded national content {national.edition.content_version} as reviewed.")
         return 0
-    print(diff_report(national, edition, doc.data, read_base(folder)), end="")
+    print(diff_report(national, doc.data, read_base(folder)), end="")
     return 0
 
 

@@ -54,6 +54,8 @@ class YamlDoc:
     file: str
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    # key path -> line of the first content line of a literal block (`|`) value
+    blocks: dict[tuple, int] = field(default_factory=dict)
 
     def line_of(self, path: tuple) -> int:
         """Line of the nearest ancestor of ``path`` that has one."""
@@ -63,6 +65,24 @@ class YamlDoc:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get((), 1)
+
+    def line_in_text(self, path: tuple, offset: int) -> int:
+        """Line of character ``offset`` of the text at ``path`` (exact in `|` blocks)."""
+        path = tuple(path)
+        if path in self.blocks:
+            value = self.value_at(path)
+            if isinstance(value, str):
+                return self.blocks[path] + value[:offset].count("\n")
+        return self.line_of(path)
+
+    def value_at(self, path: tuple):
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
 
 class _TooBig(Exception):
@@ -187,4 +207,6 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if node.style == "|":
+            self.doc.blocks[path] = node.start_mark.line + 2
         return self.scalar_loader.construct_object(node)

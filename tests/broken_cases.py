@@ -50,3 +50,16 @@ def run_edition_case(edition: Path, patch: dict) -> str:
     from kmsat_build.edition import load_edition
 
     return run_case(edition, patch, load=load_edition, folder="edition")
+
+
+def check_expected(path: Path, got: str, expected: str) -> None:
+    """Assert a case's message; UPDATE_GOLDEN=1 rewrites the file's `expect:` instead."""
+    import os
+
+    if os.environ.get("UPDATE_GOLDEN") and got != expected.rstrip("\n"):
+        text = path.read_text(encoding="utf-8")
+        head = text[: text.index("expect: |")]
+        body = "".join(f"  {line}\n" if line else "\n" for line in got.split("\n"))
+        path.write_text(head + "expect: |\n" + body, encoding="utf-8")
+        return
+    assert got == expected.rstrip("\n")
