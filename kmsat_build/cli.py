@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .check import check_edition, check_national, no_edition_message
 from .diff import diff_report, read_base
-from .edition import is_edition_folder, load_edition
+from .edition import is_edition_folder
 from .errors import FrameworkError
 from .loader import load_framework
 from .national import national_framework_dir
@@ -24,24 +25,35 @@ def _framework_dir(path: Path) -> Path:
 
 def cmd_check(args) -> int:
     folder = Path(args.dir)
-    try:
-        if is_edition_folder(folder):
-            fw = load_edition(folder)
-            write_support_files(folder)  # keep the editor's schema current with kmsat
-        else:
-            root = _framework_dir(folder)
-            # Name files as the user would type them: relative to where they ran us.
-            fw = load_framework(root, label=str(root).rstrip("/"))
-    except FrameworkError as exc:
-        print(exc, file=sys.stderr)
+    if is_edition_folder(folder):
+        result = check_edition(folder)
+        write_support_files(folder)  # keep the editor's schema current with kmsat
+    elif (_framework_dir(folder) / "edition.yml").is_file():
+        root = _framework_dir(folder)
+        docs = folder / "docs" if root != folder and (folder / "docs").is_dir() else None
+        # Name files as the user would type them: relative to where they ran us.
+        result = check_national(root, str(root).rstrip("/"), docs)
+    else:
+        print(no_edition_message(folder), file=sys.stderr)
+        return 1
+    fw = result.framework
+    if result.problems or fw is None:
+        print(FrameworkError(result.problems), file=sys.stderr)
         return 1
     for warning in fw.warnings:
         print(warning, file=sys.stderr)
+    if fw.warnings:
+        count = len(fw.warnings)
+        print(
+            f"{folder}: not ready: {count} warning{'s' if count != 1 else ''} above; "
+            "`kmsat build` stops on warnings too (it builds with --strict), so mend them first",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"{folder}: OK: edition '{fw.edition.id}' {fw.edition.content_version}, "
         f"{len(fw.elements)} elements, {len(fw.criteria())} criteria, "
         f"{len(fw.techniques)} techniques, {len(fw.checklist.questions)} checklist questions"
-        + (f", {len(fw.warnings)} warning(s)" if fw.warnings else "")
     )
     return 0
 

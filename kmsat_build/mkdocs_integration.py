@@ -22,6 +22,7 @@ from .loader import load_framework
 from .model import Branding, Framework
 from .nav import site_nav
 from .pages import render_pages
+from .site_rules import check_site
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
@@ -47,14 +48,17 @@ class KmsatBuild:
         base = Path(config.config_file_path or ".").resolve().parent
         framework_dir = (base / options.get("framework", "framework")).resolve()
         framework = _or_abort(
-            lambda: load_framework(framework_dir, label=_label(framework_dir, base))
+            lambda: load_framework(framework_dir, label=_label(framework_dir, base)),
+            config.docs_dir,
         )
         return cls([framework_dir], framework)
 
     @classmethod
     def for_edition(cls, config, folder: Path, overlay: str, national: Path | None) -> KmsatBuild:
         """A library team's edition: the national framework with its overlay applied."""
-        framework = _or_abort(lambda: load_edition(folder, national, overlay, config.docs_dir))
+        framework = _or_abort(
+            lambda: load_edition(folder, national, overlay, config.docs_dir), config.docs_dir
+        )
         return cls([folder / overlay], framework)
 
     def configure(self, config):
@@ -198,9 +202,13 @@ def _extra_pages(docs_dir: str) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
 
 
-def _or_abort(load) -> Framework:
+def _or_abort(load, docs_dir: str) -> Framework:
+    """The loaded model, checked with the site rules, or stop the build (as check would)."""
     try:
         framework = load()
+        problems = check_site(framework, Path(docs_dir), Path(docs_dir).name)
+        if problems:
+            raise FrameworkError(problems)
     except FrameworkError as exc:
         # PluginError stops MkDocs before it writes anything to site/.
         raise PluginError(str(exc)) from None

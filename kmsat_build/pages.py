@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .links import from_page
 from .model import Framework
 from .questionnaire import questionnaire_data
 from .text import escape_html, one_line
@@ -119,7 +120,12 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
                 ),
             )
         )
-    return pages
+    # Content links are written from the top of the site (links.py): make them
+    # work from pages in a folder.
+    return [
+        Page(page.path, page.title, from_page(page.markdown, page.path.count("/")))
+        for page in pages
+    ]
 
 
 def embed_json(data: dict) -> str:

@@ -124,4 +124,22 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         expected = "keys of letters and digits separated by dots"
     else:  # pragma: no cover - a schema keyword we do not use yet
         expected = error.message
-    return [Problem(doc.file, line, at, f"expected {expected}, but received {describe(value)}")]
+    message = f"expected {expected}, but received {describe(value)}"
+    return [Problem(doc.file, line, at, message + _fix(doc, line, value, schema))]
+
+
+def _fix(doc: YamlDoc, line: int, value, schema: dict) -> str:
+    """How to mend the two YAML surprises a schema error hides: a comment, a number."""
+    text = doc.source.splitlines()[line - 1] if 0 < line <= len(doc.source.splitlines()) else ""
+    key, colon, rest = text.partition(":")
+    if value is None and colon and rest.strip().startswith("#"):
+        example = f'{key.strip()}: "{rest.strip()}"'
+        return (
+            f" (in YAML a # starts a comment, so the value reads as empty: put it in "
+            f"quotes, for example {example})"
+        )
+    wants_text = schema.get("type") == "string" or "pattern" in schema
+    if wants_text and isinstance(value, (int, float)) and not isinstance(value, bool):
+        raw = rest.strip() or str(value)
+        return f' (YAML reads {raw} as a number: put it in quotes, for example "{raw}")'
+    return ""

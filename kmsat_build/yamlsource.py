@@ -54,6 +54,7 @@ class YamlDoc:
     file: str
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    source: str = ""  # the text, for messages that quote a line
     # key path -> line of the first content line of a literal block (`|`) value
     blocks: dict[tuple, int] = field(default_factory=dict)
 
@@ -122,28 +123,11 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDoc | None, list[Probl
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        col = f", column {mark.column + 1}" if mark else ""
-        what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.context_mark and exc.problem_mark:
-            start = exc.context_mark
-            what += (
-                f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
-            )
-        if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-            what += " (a tab: indent YAML with spaces)"
-        return None, [
-            Problem(
-                display_name,
-                line,
-                "",
-                f"expected valid YAML, but received a syntax error{col}: {what}",
-            )
-        ]
+        line, message = explain_syntax_error(exc, text)
+        return None, [Problem(display_name, line, "", message)]
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         return None, [Problem(display_name, 0, "", f"expected valid YAML, but received: {exc}")]
-    doc = YamlDoc(display_name, None)
+    doc = YamlDoc(display_name, None, source=text)
     if node is None:
         return doc, []
     problems: list[Problem] = []
@@ -153,6 +137,87 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDoc | None, list[Probl
     except _TooBig as exc:
         return None, [Problem(display_name, node.start_mark.line + 1, "", str(exc))]
     return doc, problems
+
+
+def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line and a librarian's message for a YAML syntax error: what and how to fix it."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    col = f", column {mark.column + 1}" if mark else ""
+    what = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.context_mark and exc.problem_mark:
+        start = exc.context_mark
+        what += f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
+    head = f"expected valid YAML, but received a syntax error{col}: {what}"
+    lines = text.splitlines()
+    here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return line, head + " (a tab: indent YAML with spaces)"
+    if "quoted scalar" in (exc.context or "") and exc.context_mark:
+        opened = exc.context_mark
+        quote = text[opened.index] if opened.index < len(text) else '"'
+        return opened.line + 1, (
+            f"expected a closing {quote} for the text that opens with {quote} on this line "
+            f"(column {opened.column + 1}), but received none before the end of the file: "
+            f"end the text with {quote}, or write a {quote} inside it as "
+            + ("\\\"" if quote == '"' else "''")
+        )
+    previous = _previous_content_line(lines, mark.line) if mark else None
+    if previous is not None and "block" in what + (exc.context or "") or (
+        previous is not None and "mapping values are not allowed" in what
+    ):
+        indent = len(here) - len(here.lstrip(" "))
+        before = len(previous) - len(previous.lstrip(" "))
+        if abs(indent - before) == 1 and here.strip():
+            return line, (
+                f"expected this line to start in line with the keys around it, but received "
+                f"{indent} space{'s' if indent != 1 else ''} where the line above has {before}: indent by the same "
+                f"number of spaces as the key it sits beside (one space off changes the "
+                f"meaning)"
+            )
+    key, _, value = here.partition(": ")
+    if "mapping values are not allowed" in what:
+        example = f'{key.strip()}: "{value.strip()}"' if value else 'title: "Northbrook: our tool"'
+        return line, (
+            "expected a value without ': ' in it, or in quotes, but received text with a "
+            "colon followed by a space: put the whole value in double quotes, for example "
+            + example.replace('"', '"', 1)
+        )
+    value = value.lstrip() if value else here.strip().lstrip("- ")
+    if "flow" in (exc.context or "") and exc.context_mark:
+        opened = exc.context_mark
+        bracket = text[opened.index] if opened.index < len(text) else "["
+        closing = "]" if bracket == "[" else "}"
+        return opened.line + 1, (
+            f"expected a {bracket} ... {closing} list closed on its line, or text in quotes, "
+            f"but received a {bracket} at column {opened.column + 1} that is never closed: "
+            f"add the {closing}, or put the whole value in double quotes if it is text"
+        )
+    if value[:1] in ("*", "&", "@", "`", "%", "!", "|", ">") and (
+        "alias" in what + (exc.context or "")
+        or "anchor" in what + (exc.context or "")
+        or "cannot start any token" in what
+        or "tag" in (exc.context or "")
+    ):
+        return line, (
+            f"expected text, but received a value that starts with {value[0]!r}, which "
+            f"YAML reads as markup: put the whole value in double quotes, for example "
+            f'"{value[:30]}"'
+        )
+    if "did not find expected key" in what and here.count('"') + here.count("'") >= 2:
+        return line, (
+            "expected a value that is all inside its quotes, but received text after the "
+            "closing quote: put the whole value in quotes (write a quote inside "
+            "double-quoted text as \\\")"
+        )
+    return line, head
+
+
+def _previous_content_line(lines: list[str], index: int) -> str | None:
+    for candidate in reversed(lines[:index]):
+        if candidate.strip() and not candidate.lstrip().startswith("#"):
+            return candidate
+    return None
 
 
 class _Builder:
