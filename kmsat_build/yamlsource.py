@@ -160,11 +160,13 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             f"expected a closing {quote} for the text that opens with {quote} on this line "
             f"(column {opened.column + 1}), but received none before the end of the file: "
             f"end the text with {quote}, or write a {quote} inside it as "
-            + ("\\\"" if quote == '"' else "''")
+            + ('\\"' if quote == '"' else "''")
         )
     previous = _previous_content_line(lines, mark.line) if mark else None
-    if previous is not None and "block" in what + (exc.context or "") or (
-        previous is not None and "mapping values are not allowed" in what
+    if (
+        previous is not None
+        and "block" in what + (exc.context or "")
+        or (previous is not None and "mapping values are not allowed" in what)
     ):
         indent = len(here) - len(here.lstrip(" "))
         before = len(previous) - len(previous.lstrip(" "))
@@ -208,7 +210,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
         return line, (
             "expected a value that is all inside its quotes, but received text after the "
             "closing quote: put the whole value in quotes (write a quote inside "
-            "double-quoted text as \\\")"
+            'double-quoted text as \\")'
         )
     return line, head
 
