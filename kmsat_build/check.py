@@ -40,10 +40,22 @@ def check_edition(folder: Path) -> CheckResult:
     if result.problems:
         return result
     docs_dir = settings.get("docs_dir", "docs")
-    try:
-        result.framework = load_edition(
-            folder, overlay_name=settings.get("overlay", "edition.yml"), docs_dir=docs_dir
+    overlay = settings.get("overlay", "edition.yml")
+    if not (folder / overlay).is_file():
+        line = settings.get("overlay_line", 0)
+        result.problems.append(
+            Problem(
+                MKDOCS_FILE if line else overlay,
+                line,
+                "plugins.kmsat.overlay" if line else "",
+                f"expected the edition's overlay file, but received '{overlay}', which is not "
+                f"in the edition folder (the kmsat plugin's `overlay` in mkdocs.yml names it; "
+                "edition.yml by default)",
+            )
         )
+        return result
+    try:
+        result.framework = load_edition(folder, overlay_name=overlay, docs_dir=docs_dir)
     except FrameworkError as exc:
         result.problems += exc.problems
         return result
@@ -96,13 +108,22 @@ def check_mkdocs_yml(folder: Path, problems: list[Problem]) -> dict:
         )
         return {}
     settings = {"docs_dir": str(doc.data.get("docs_dir", "docs"))}
-    for entry in doc.data.get("plugins") or []:
+    for i, entry in enumerate(doc.data.get("plugins") or []):
         if isinstance(entry, dict) and isinstance(entry.get("kmsat"), dict):
             settings.update({k: str(v) for k, v in entry["kmsat"].items()})
+            if "overlay" in entry["kmsat"]:
+                settings["overlay_line"] = doc.line_of(("plugins", i, "kmsat", "overlay"))
     problems += _mkdocs_validation(path, doc)
     return settings
 
 
+_TYPE_NAMES = {
+    "bool": "true or false",
+    "str": "text",
+    "int": "a whole number",
+    "list": "a list",
+    "dict": "a mapping",
+}
 _CONFIG_VALUE = re.compile(r"^Config value '([^']+)': (.*)$", re.S)
 
 
@@ -134,6 +155,13 @@ def _mkdocs_validation(path: Path, doc: YamlDoc) -> list[Problem]:
         key = match.group(1) if match else ""
         detail = match.group(2) if match else text
         line = doc.line_of(tuple(key.split("."))) if key else 0
+        if key == "docs_dir":
+            detail = (
+                f"docs_dir names '{doc.data.get('docs_dir')}', which is not a folder beside "
+                "mkdocs.yml (create it, or name the folder that holds your pages)"
+            )
+        for kind, name in _TYPE_NAMES.items():
+            detail = detail.replace(f"<class '{kind}'>", name)
         out.append(
             Problem(
                 MKDOCS_FILE,

@@ -125,7 +125,20 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDoc | None, list[Probl
     except yaml.MarkedYAMLError as exc:
         line, message = explain_syntax_error(exc, text)
         return None, [Problem(display_name, line, "", message)]
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as exc:  # a control character
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [
+            Problem(
+                display_name,
+                line,
+                "",
+                f"expected ordinary text, but received an invisible control character "
+                f"(#x{exc.character:04x}) at column {column}: delete it and retype the text "
+                "around it (it often comes with text pasted from another program)",
+            )
+        ]
+    except yaml.YAMLError as exc:
         return None, [Problem(display_name, 0, "", f"expected valid YAML, but received: {exc}")]
     doc = YamlDoc(display_name, None, source=text)
     if node is None:
@@ -140,11 +153,17 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDoc | None, list[Probl
 
 
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """The line and a librarian's message for a YAML syntax error: what and how to fix it."""
+    """The line and a librarian's message for a YAML syntax error: what and how to fix it.
+
+    The common slips (a tab, a quote never closed, a colon in plain text, a
+    key one space off, a value starting with a YAML sign) are named in plain
+    words with the fix; anything else keeps the parser's own description.
+    """
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 0
     col = f", column {mark.column + 1}" if mark else ""
     what = exc.problem or exc.context or "invalid YAML"
+    context = exc.context or ""
     if exc.context and exc.context_mark and exc.problem_mark:
         start = exc.context_mark
         what += f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
@@ -152,8 +171,12 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
     lines = text.splitlines()
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
     if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return line, head + " (a tab: indent YAML with spaces)"
-    if "quoted scalar" in (exc.context or "") and exc.context_mark:
+        return line, (
+            f"expected spaces at the start of the line, but received a tab (column "
+            f"{mark.column + 1}): YAML allows only spaces for indenting, so replace the tab "
+            "with spaces lined up with the key above"
+        )
+    if "quoted scalar" in context and exc.context_mark:
         opened = exc.context_mark
         quote = text[opened.index] if opened.index < len(text) else '"'
         return opened.line + 1, (
@@ -162,20 +185,22 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             f"end the text with {quote}, or write a {quote} inside it as "
             + ('\\"' if quote == '"' else "''")
         )
+    opened_line = _unclosed_quote(lines, mark.line) if mark else None
+    if opened_line is not None and opened_line != mark.line:
+        quote = lines[opened_line].partition(": ")[2].lstrip()[0]
+        return opened_line + 1, (
+            f"expected a closing {quote} on this line, for the text that opens with {quote}, "
+            f"but received none (YAML read on to line {line}): end the text with {quote}, "
+            "or leave out the opening one"
+        )
     previous = _previous_content_line(lines, mark.line) if mark else None
-    if (
-        previous is not None
-        and "block" in what + (exc.context or "")
-        or (previous is not None and "mapping values are not allowed" in what)
-    ):
-        indent = len(here) - len(here.lstrip(" "))
-        before = len(previous) - len(previous.lstrip(" "))
+    if previous is not None and ("block" in what or "mapping values are not allowed" in what):
+        indent, before = _key_column(here), _key_column(previous)
         if abs(indent - before) == 1 and here.strip():
             return line, (
-                f"expected this line to start in line with the keys around it, but received "
-                f"{indent} space{'s' if indent != 1 else ''} where the line above has {before}: indent by the same "
-                f"number of spaces as the key it sits beside (one space off changes the "
-                f"meaning)"
+                f"expected this line's key to start at column {before + 1}, in line with "
+                f"the key above it, but received column {indent + 1}: indent it by the same "
+                "number of spaces as the key it sits beside (one space off changes the meaning)"
             )
     key, _, value = here.partition(": ")
     if "mapping values are not allowed" in what:
@@ -183,10 +208,10 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
         return line, (
             "expected a value without ': ' in it, or in quotes, but received text with a "
             "colon followed by a space: put the whole value in double quotes, for example "
-            + example.replace('"', '"', 1)
+            + example
         )
     value = value.lstrip() if value else here.strip().lstrip("- ")
-    if "flow" in (exc.context or "") and exc.context_mark:
+    if "flow" in context and exc.context_mark:
         opened = exc.context_mark
         bracket = text[opened.index] if opened.index < len(text) else "["
         closing = "]" if bracket == "[" else "}"
@@ -195,16 +220,15 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             f"but received a {bracket} at column {opened.column + 1} that is never closed: "
             f"add the {closing}, or put the whole value in double quotes if it is text"
         )
-    if value[:1] in ("*", "&", "@", "`", "%", "!", "|", ">") and (
-        "alias" in what + (exc.context or "")
-        or "anchor" in what + (exc.context or "")
+    signs = ("*", "&", "@", "`", "%", "!", "|", ">")
+    if value[:1] in signs and (
+        any(word in what + context for word in ("alias", "anchor", "tag"))
         or "cannot start any token" in what
-        or "tag" in (exc.context or "")
     ):
         return line, (
             f"expected text, but received a value that starts with {value[0]!r}, which "
             f"YAML reads as markup: put the whole value in double quotes, for example "
-            f'"{value[:30]}"'
+            f'"{value}"'
         )
     if "did not find expected key" in what and here.count('"') + here.count("'") >= 2:
         return line, (
@@ -213,6 +237,28 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             'double-quoted text as \\")'
         )
     return line, head
+
+
+def _key_column(line: str) -> int:
+    """Where a line's key starts: after its indent and any `- ` list markers."""
+    column = len(line) - len(line.lstrip(" "))
+    while line[column : column + 2] == "- ":
+        column += 2
+        while line[column : column + 1] == " ":
+            column += 1
+    return column
+
+
+def _unclosed_quote(lines: list[str], index: int) -> int | None:
+    """The nearest line at or above ``index`` whose value opens a quote it never closes."""
+    for i in range(min(index, len(lines) - 1), -1, -1):
+        value = lines[i].partition(": ")[2].strip()
+        if value[:1] in ('"', "'"):
+            quote, rest = value[0], value[1:]
+            rest = rest.replace('\\"', "") if quote == '"' else rest.replace("''", "")
+            if quote not in rest:
+                return i
+    return None
 
 
 def _previous_content_line(lines: list[str], index: int) -> str | None:

@@ -14,23 +14,11 @@ import yaml
 
 from kmsat_build.cli import main as cli
 from kmsat_build.edition import load_edition
-from tests.broken_cases import check_expected, run_edition_case
 from tests.conftest import ROOT, mkdocs_build, page_data
 
 FULL = ROOT / "tests" / "editions" / "full"
 WELSH = ROOT / "tests" / "editions" / "welsh"
-CASES = sorted((ROOT / "tests" / "broken_editions").glob("*.yml"))
 GOLDEN = ROOT / "tests" / "golden"
-
-
-def test_broken_overlay_corpus_is_large_enough():
-    assert len(CASES) >= 15
-
-
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_broken_overlay_message(path: Path):
-    case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    check_expected(path, run_edition_case(FULL, case["patch"]), case["expect"])
 
 
 def test_full_edition_model():

@@ -143,7 +143,13 @@ def check_branding(doc: YamlDoc, docs_dir: Path) -> list[Problem]:
             continue
         value = branding[key]
         target = (docs_dir / value).resolve()
-        if Path(value).is_absolute() or "\\" in value or not target.is_relative_to(root):
+        if "\\" in value:
+            problem(
+                key,
+                f"expected a path with / between folders (for example assets/{key}.svg), "
+                f"but received '{value}', which uses \\",
+            )
+        elif Path(value).is_absolute() or not target.is_relative_to(root):
             problem(
                 key,
                 f"expected a path inside {docs_dir.name}/, written from there (for example "
@@ -151,10 +157,16 @@ def check_branding(doc: YamlDoc, docs_dir: Path) -> list[Problem]:
                 f"file into {docs_dir.name}/)",
             )
         elif not target.is_file():
+            inside = value.removeprefix(f"{docs_dir.name}/")
+            hint = (
+                f" (write it from inside {docs_dir.name}/: {inside})"
+                if inside != value and (docs_dir / inside).is_file()
+                else ""
+            )
             problem(
                 key,
                 f"expected a file under {docs_dir.name}/, but received "
-                f"'{value}', which does not exist",
+                f"'{value}', which does not exist{hint}",
             )
     colour = branding.get("primary_colour")
     if colour:
