@@ -7,10 +7,8 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
 from kmsat_build.cli import main as cli
 from kmsat_build.edition import load_edition
