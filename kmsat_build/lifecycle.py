@@ -38,9 +38,10 @@ log = logging.getLogger("mkdocs.plugins.kmsat")
 class KmsatBuild:
     """One MkDocs build of an edition: the model and the files it adds."""
 
-    def __init__(self, watch_paths: list[Path], framework: Framework):
+    def __init__(self, watch_paths: list[Path], framework: Framework, pages: list):
         self.watch_paths = watch_paths
         self.framework = framework
+        self.pages = pages  # rendered once: checked in on_config, added in on_files
         self.script_hashes: set[str] = set()
 
     @classmethod
@@ -56,19 +57,17 @@ class KmsatBuild:
             from .loader import load_framework
 
             framework_dir = (folder / options.framework).resolve()
-            framework = _or_abort(
-                lambda: load_framework(framework_dir, label=_label(framework_dir, folder)),
-                config.docs_dir,
+            framework, pages = _or_abort(
+                lambda: load_framework(framework_dir, label=_label(framework_dir, folder)), config
             )
-            return cls([framework_dir], framework)
+            return cls([framework_dir], framework, pages)
         from .edition import load_edition
 
         national = (folder / options.national).resolve() if options.national else None
-        framework = _or_abort(
-            lambda: load_edition(folder, national, options.overlay, config.docs_dir),
-            config.docs_dir,
+        framework, pages = _or_abort(
+            lambda: load_edition(folder, national, options.overlay, config.docs_dir), config
         )
-        return cls([folder / options.overlay], framework)
+        return cls([folder / options.overlay], framework, pages)
 
     def configure(self, config):
         """Set the nav, the site's language and our CSS/JS on every page."""
@@ -96,8 +95,7 @@ class KmsatBuild:
 
     def add_files(self, files: Files, config) -> Files:
         """Add the generated pages and the questionnaire assets as virtual files."""
-        urls = urls_from_assessment(config.use_directory_urls)
-        for page in render_pages(self.framework, urls):
+        for page in self.pages:
             if files.get_file_from_path(page.path):
                 log.info("kmsat: docs/%s overrides the generated page", page.path)
                 continue
@@ -153,11 +151,16 @@ def _extra_pages(docs_dir: str) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
 
 
-def _or_abort(load, docs_dir: str) -> Framework:
-    """The loaded model, checked with the site rules, or stop the build (as check would)."""
+def _or_abort(load, config) -> tuple[Framework, list]:
+    """The loaded model and its pages, checked with the site rules, or stop the build.
+
+    The same checks as `kmsat check`, so the build names the same file and line.
+    """
     try:
         framework = load()
-        problems = check_site(framework, Path(docs_dir), Path(docs_dir).name)
+        pages = render_pages(framework, urls_from_assessment(config.use_directory_urls))
+        docs_dir = Path(config.docs_dir)
+        problems = check_site(framework, docs_dir, docs_dir.name, pages)
         if problems:
             raise FrameworkError(problems)
     except FrameworkError as exc:
@@ -165,7 +168,7 @@ def _or_abort(load, docs_dir: str) -> Framework:
         raise PluginError(str(exc)) from None
     for warning in framework.warnings:
         log.warning(warning)
-    return framework
+    return framework, pages
 
 
 def urls_from_assessment(use_directory_urls: bool):

@@ -6,7 +6,7 @@ import html
 import json
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from .links import from_page
 from .model import Framework
@@ -28,6 +28,10 @@ class Page:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("kmsat_build", "templates"),
+        # Compiled templates are kept between builds, as Python keeps .pyc files
+        # (keyed by each template's source, in a private folder per user): compiling
+        # them was a third of our build step on the national site.
+        bytecode_cache=FileSystemBytecodeCache(),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
         keep_trailing_newline=True,
         trim_blocks=True,

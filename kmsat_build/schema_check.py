@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
+import os
 from functools import cache
 from importlib import resources
-
-from jsonschema import Draft202012Validator
+from pathlib import Path
 
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
@@ -24,10 +25,34 @@ TYPE_NAMES = {
 
 
 @cache
+def schema_text(name: str) -> str:
+    return resources.files("kmsat_build").joinpath(f"schemas/{name}.schema.json").read_text()
+
+
+@cache
 def load_schema(name: str) -> dict:
     """The packaged JSON Schema ``<name>.schema.json``."""
-    text = resources.files("kmsat_build").joinpath(f"schemas/{name}.schema.json").read_text()
-    return json.loads(text)
+    return json.loads(schema_text(name))
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kmsat" / "valid"
+
+
+def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
+    """Where a note that this exact text passed this exact schema is kept.
+
+    Like Python's .pyc files: a document unchanged since it last passed its
+    schema need not be validated again (nor jsonschema imported, most of
+    the cost). Any change to the text or the schema changes the key.
+    """
+    if not doc.source:
+        return None
+    key = hashlib.sha256(
+        f"{schema_text(schema_name)}\0{doc.source}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    return _cache_dir() / key
 
 
 def describe(value) -> str:
@@ -50,12 +75,23 @@ def describe(value) -> str:
 
 def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
     """Every schema violation in ``doc``, each with file, line and key path."""
+    marker = _valid_marker(doc, schema_name)
+    if marker is not None and marker.is_file():
+        return []
+    from jsonschema import Draft202012Validator  # imported only when needed (slow)
+
     validator = Draft202012Validator(load_schema(schema_name))
     problems = []
     for error in validator.iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
             problems.append(problem)
+    if marker is not None and not problems:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:  # a read-only home: validate every time
+            pass
     return problems
 
 

@@ -10,21 +10,44 @@ have check and build both run it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, path_to_str
 from .links import anchors_in, is_local, links_in
 from .model import Framework, Src
 
-SiteRule = Callable[[Framework, Path, str], list[Problem]]
+
+@dataclass
+class Site:
+    """What a site is built from: the model, its docs/ folder, its generated pages."""
+
+    fw: Framework
+    docs_dir: Path
+    label: str = "docs"  # how docs/ is named in messages
+    generated: list | None = None  # pages.Page list, when the build has rendered them
+
+    @cached_property
+    def pages(self) -> list:
+        if self.generated is None:
+            from .pages import render_pages
+
+            self.generated = render_pages(self.fw)
+        return self.generated
 
 
-def check_site(fw: Framework, docs_dir: Path, label: str = "docs") -> list[Problem]:
-    """Every site rule's problems. ``label``: how docs/ is named in messages."""
+SiteRule = Callable[[Site], list[Problem]]
+
+
+def check_site(
+    fw: Framework, docs_dir: Path, label: str = "docs", pages: list | None = None
+) -> list[Problem]:
+    """Every site rule's problems. ``pages``: the generated pages, if already rendered."""
+    site = Site(fw, Path(docs_dir), label, pages)
     out: list[Problem] = []
     for rule in SITE_RULES:
-        out += rule(fw, Path(docs_dir), label)
+        out += rule(site)
     return out
 
 
@@ -41,9 +64,10 @@ def _docs_pages(docs_dir: Path) -> dict[str, bytes]:
     }
 
 
-def docs_pages_are_utf8(fw: Framework, docs_dir: Path, label: str) -> list[Problem]:
+def docs_pages_are_utf8(site: Site) -> list[Problem]:
     out = []
-    for rel, raw in _docs_pages(docs_dir).items():
+    label = site.label
+    for rel, raw in _docs_pages(site.docs_dir).items():
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -63,12 +87,11 @@ def docs_pages_are_utf8(fw: Framework, docs_dir: Path, label: str) -> list[Probl
 # --- links --------------------------------------------------------------------------------
 
 
-def site_pages(fw: Framework, docs_dir: Path) -> dict[str, set[str] | None]:
+def site_pages(site: Site) -> dict[str, set[str] | None]:
     """Every file of the site (path from the top) -> its anchors (None: not a page)."""
-    from .pages import render_pages
-
+    docs_dir = site.docs_dir
     pages: dict[str, set[str] | None] = {
-        page.path: anchors_in(page.markdown) for page in render_pages(fw)
+        page.path: anchors_in(page.markdown) for page in site.pages
     }
     if docs_dir.is_dir():
         for path in docs_dir.rglob("*"):
@@ -146,10 +169,11 @@ def _sourced(fw: Framework):
     yield fw.strings_src, {k: v for k, v in fw.strings.items() if k.startswith("page.")}
 
 
-def links_resolve(fw: Framework, docs_dir: Path, label: str) -> list[Problem]:
-    pages = site_pages(fw, docs_dir)
+def links_resolve(site: Site) -> list[Problem]:
+    pages = site_pages(site)
+    docs_dir, label = site.docs_dir, site.label
     out = []
-    for src, obj in _sourced(fw):
+    for src, obj in _sourced(site.fw):
         for rel, text in _texts(obj):
             for offset, target in links_in(text):
                 if not is_local(target):

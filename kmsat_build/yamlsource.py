@@ -268,6 +268,9 @@ def _previous_content_line(lines: list[str], index: int) -> str | None:
     return None
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     def __init__(self, doc: YamlDoc, problems: list[Problem]):
         self.doc = doc
@@ -303,7 +306,7 @@ class _Builder:
                         )
                     )
                     continue
-                key = self.scalar_loader.construct_object(key_node)
+                key = self.scalar(key_node)
                 key = "null" if key is None else str(key)
                 if key in out:
                     self.problems.append(
@@ -322,4 +325,12 @@ class _Builder:
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         if node.style == "|":
             self.doc.blocks[path] = node.start_mark.line + 2
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node):
+        # Text is most of every file: take it as it is (PyYAML's general
+        # constructor was most of the load time); numbers, booleans, null
+        # and anything tagged go through the constructor.
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value
         return self.scalar_loader.construct_object(node)
