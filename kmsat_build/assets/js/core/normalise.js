@@ -153,17 +153,13 @@
     return [...new Set(raw.filter((id) => typeof id === 'string' && index.criteria.has(id)))];
   }
 
-  const MAX_VERSION = 120;
-
   /** Say so when the file was made for another wording of this edition. */
   function editionNotes(raw, data) {
     const edition = own(raw, 'edition');
     const from = own(edition, 'contentVersion');
     const fingerprint = own(edition, 'fingerprint');
     if (typeof from === 'string' && from !== data.edition.contentVersion) {
-      // An edition's version is the national one + its id (up to 64) + its own (up to
-      // 20): keep all of it, and cut only what no edition could write.
-      return [strings.message('import.report.contentVersion', { from: from.slice(0, MAX_VERSION), to: data.edition.contentVersion })];
+      return [strings.message('import.report.contentVersion', { from: from.slice(0, 120), to: data.edition.contentVersion })];
     }
     if (typeof fingerprint === 'string' && fingerprint !== data.fingerprint) {
       return [strings.message('import.report.fingerprint')];
