@@ -41,7 +41,7 @@ EDITABLE: tuple[Editable, ...] = (
         "home", "home", "", ("title", "intro", "parts_heading", "outro", "parts"), keyed=False
     ),
     Editable("checklist", "checklist", "", ("intro",), keyed=False),
-    Editable("scale", "scale", "/properties/unscored/items", ("label", "description")),
+    Editable("scale", "scale", "/properties/levels/items", ("label", "description")),
     Editable("elements", "element", "", ("title", "summary", "description")),
     Editable(
         "criteria",

@@ -9,9 +9,14 @@ import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document must be validated (slow)
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 TYPE_NAMES = {
     "string": "text",
@@ -40,6 +45,14 @@ def _cache_dir() -> Path:
     return Path(base) / "kmsat" / "valid"
 
 
+@cache
+def _all_schemas_digest() -> str:
+    """One digest of every packaged schema (a schema may refer to another)."""
+    folder = resources.files("kmsat_build").joinpath("schemas")
+    texts = sorted(f.name + f.read_text() for f in folder.iterdir() if f.name.endswith(".json"))
+    return hashlib.sha256("".join(texts).encode()).hexdigest()
+
+
 def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
     """Where a note that this exact text passed this exact schema is kept.
 
@@ -50,9 +63,29 @@ def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
     if not doc.source:
         return None
     key = hashlib.sha256(
-        f"{schema_text(schema_name)}\0{doc.source}".encode("utf-8", "surrogatepass")
+        f"{_all_schemas_digest()}\0{schema_name}\0{doc.source}".encode("utf-8", "surrogatepass")
     ).hexdigest()
     return _cache_dir() / key
+
+
+@cache
+def schema_registry() -> Registry:
+    """Every packaged schema by its ``$id``, so one schema can refer to another
+    (the worked example to the session's parts, the questionnaire data to both)."""
+    from referencing import Registry, Resource
+
+    folder = resources.files("kmsat_build").joinpath("schemas")
+    schemas = [
+        json.loads(f.read_text()) for f in folder.iterdir() if f.name.endswith(".schema.json")
+    ]
+    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+
+
+def validator_for(name: str) -> Draft202012Validator:
+    """A validator for the packaged schema ``name``, its references resolved."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(name), registry=schema_registry())
 
 
 def describe(value) -> str:
@@ -78,11 +111,8 @@ def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
     marker = _valid_marker(doc, schema_name)
     if marker is not None and marker.is_file():
         return []
-    from jsonschema import Draft202012Validator  # imported only when needed (slow)
-
-    validator = Draft202012Validator(load_schema(schema_name))
     problems = []
-    for error in validator.iter_errors(doc.data):
+    for error in validator_for(schema_name).iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
             problems.append(problem)
@@ -138,6 +168,8 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         expected = schema["x-expected"]
     elif kind == "type":
         expected = _type_names(error.validator_value)
+    elif kind == "const":
+        expected = repr(error.validator_value)
     elif kind == "enum":
         expected = "one of " + ", ".join(repr(v) for v in error.validator_value)
     elif kind == "minLength":
