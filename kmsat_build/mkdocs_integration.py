@@ -10,11 +10,10 @@ import logging
 from importlib import resources
 from pathlib import Path
 
-import rcssmin
-import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .bundles import ASSET_DIR, SITE_FILES, assets_root, build_outputs, minify
 from .csp import add_meta, fill_policy, write_header_files
 from .edition import load_edition
 from .errors import FrameworkError
@@ -24,10 +23,7 @@ from .nav import site_nav
 from .pages import render_pages
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
-ASSET_DIR = "assets/kmsat"
 BRANDING_CSS = "edition.css"
-CSS_BUNDLE = "kmsat.css"  # every css/ file in manifest.txt, minified, in order
-JS_BUNDLE = "kmsat.js"  # every js/ file in manifest.txt, minified, in order
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
 IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
 
@@ -73,10 +69,12 @@ class KmsatBuild:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if not config.copyright:  # every page says who publishes it and which content
             config.copyright = footer_line(self.framework)
-        config.extra_css.append(f"{ASSET_DIR}/{CSS_BUNDLE}")
+        # Only the site bundle is on every page; the boot script in it loads
+        # the others where their mount points are (see bundles.py).
+        config.extra_css.append(f"{ASSET_DIR}/{SITE_FILES['css']}")
         if branding_css(branding):
             config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
-        config.extra_javascript.append(f"{ASSET_DIR}/{JS_BUNDLE}")
+        config.extra_javascript.append(f"{ASSET_DIR}/{SITE_FILES['js']}")
         # Material's offline plugin would load its file:// search shim from a
         # CDN unless a polyfill named iframe-worker is already listed: we
         # ship that shim ourselves (the site makes no off-site requests).
@@ -93,13 +91,9 @@ class KmsatBuild:
                 log.info("kmsat: docs/%s overrides the generated page", page.path)
                 continue
             files.append(File.generated(config, page.path, content=page.markdown))
-        root = resources.files("kmsat_build").joinpath("assets")
-        for bundle, kind in ((CSS_BUNDLE, "css"), (JS_BUNDLE, "js")):
-            files.append(
-                File.generated(
-                    config, f"{ASSET_DIR}/{bundle}", content=bundle_assets(root, asset_files(kind))
-                )
-            )
+        root = assets_root()
+        for name, text in build_outputs().items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         shim = root.joinpath(IFRAME_WORKER_SHIM).read_text(encoding="utf-8")
         files.append(
             File.generated(
@@ -134,38 +128,6 @@ class KmsatBuild:
         """`mkdocs serve` rebuilds when a framework or overlay file changes."""
         for path in self.watch_paths:
             server.watch(str(path))
-
-
-def asset_files(kind: str) -> list[str]:
-    """Asset paths (relative to kmsat_build/assets) in load order, from manifest.txt."""
-    manifest = resources.files("kmsat_build").joinpath("assets/manifest.txt")
-    if not manifest.is_file():
-        return []
-    lines = [ln.strip() for ln in manifest.read_text().splitlines()]
-    return [ln for ln in lines if ln and not ln.startswith("#") and ln.startswith(f"{kind}/")]
-
-
-def bundle_assets(root, paths: list[str]) -> str:
-    """One minified file from many, in manifest order: one request, not thirty.
-
-    Every JS file is a self-contained IIFE, so joining them is safe; the `;`
-    guards against a file that ends without one.
-    """
-    parts = [minify(rel, root.joinpath(rel).read_text(encoding="utf-8")) for rel in paths]
-    return (";\n" if paths and paths[0].endswith(".js") else "\n").join(parts) + "\n"
-
-
-def minify(path: str, text: str) -> str:
-    """Strip comments and spaces from our JS and CSS as the site is built.
-
-    The sources keep their JSDoc and why-comments for readers; visitors get
-    the smaller files. rjsmin and rcssmin only remove, never rewrite, code.
-    """
-    if path.endswith(".js"):
-        return rjsmin.jsmin(text, keep_bang_comments=True)
-    if path.endswith(".css"):
-        return rcssmin.cssmin(text, keep_bang_comments=True)
-    return text
 
 
 def branding_css(branding: Branding) -> str:

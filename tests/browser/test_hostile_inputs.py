@@ -430,7 +430,7 @@ def compare_state(page):
 def test_the_same_files_and_links_on_the_compare_page(site_url, page, tmp_path):
     guard(page)
     page.goto(site_url + "compare.html")
-    page.locator("#kmsat-compare[data-kmsat-ready]").wait_for(state="attached")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
     page.set_input_files("#kmsat-cmp-input", str(DIRECTORATE / "medicine-2026-03-10.json"))
     page.wait_for_function(f"localStorage.getItem('{COMPARE_KEY}') !== null")
     title = arm(page)
