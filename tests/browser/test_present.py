@@ -91,7 +91,7 @@ def test_a_whole_element_by_keys_only_is_saved_and_shown_in_the_normal_view(site
     page.keyboard.press("Enter")
     assert present_requests(requests) == [], "present mode loaded before it was asked for"
     open_present(page)
-    # TMP assert len(present_requests(requests)) == 2, requests  # its script and its stylesheet, once
+    assert len(present_requests(requests)) == 2, requests  # its script and its stylesheet, once
 
     expect(position(page)).to_have_text(where(first, 1, 1, total))
     expect(present_live(page)).to_contain_text(c[0]["title"])
@@ -190,7 +190,7 @@ def test_a_whole_element_by_keys_only_is_saved_and_shown_in_the_normal_view(site
     step(page, "Action plan").click()
     assert plan_titles(page) == [c[0]["title"], c[2]["title"]] + [x["title"] for x in c[4:]]
     expect(page.locator(".kmsat-body .kmsat-row").nth(1)).to_contain_text("Parked to find out")
-    # TMP2
+    assert len(present_requests(requests)) == 2
 
 
 # ---------------------------------------------------------------- timer, hidden names, Escape mid-way
