@@ -18,6 +18,7 @@ from .model import (
     HomePart,
     Letter,
     Level,
+    Role,
     Option,
     Scale,
     Section,
@@ -164,6 +165,7 @@ def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
         signatory=Signatory(**le["signatory"]),
         address=tuple(le.get("address", ())),
         email=le.get("email", ""),
+        context=le.get("context", ""),
     )
     ch = docs["checklist"][0].data
     checklist = Checklist(
@@ -238,6 +240,11 @@ def _technique(data: dict) -> Technique:
         when=data["when"],
         steps=tuple(data["steps"]),
         time=data.get("time", ""),
+        roles=tuple(Role(**r) for r in data.get("roles", ())),
+        prepare=tuple(data.get("prepare", ())),
+        output=data.get("output", ""),
+        kls_role=data.get("kls_role", ""),
+        watch_out=tuple(data.get("watch_out", ())),
         related=tuple(data.get("related", ())),
     )
 

@@ -22,6 +22,7 @@ from .loader import load_framework
 from .model import Branding, Framework
 from .nav import site_nav
 from .pages import render_pages
+from .site_texts import site_name, site_texts
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
 ASSET_DIR = "assets/kmsat"
@@ -71,8 +72,10 @@ class KmsatBuild:
         overrides = str(resources.files("kmsat_build").joinpath("overrides"))
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
-        if not config.copyright:  # every page says who publishes it and which content
-            config.copyright = footer_line(self.framework)
+        # The edition names the site; every page carries the notice and the
+        # footer (publisher, versions, contact, licence) through our overrides.
+        config.site_name = site_name(self.framework)
+        config.extra["kmsat_site"] = site_texts(self.framework, config.use_directory_urls)
         config.extra_css.append(f"{ASSET_DIR}/{CSS_BUNDLE}")
         if branding_css(branding):
             config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
@@ -207,19 +210,6 @@ def _or_abort(load) -> Framework:
     for warning in framework.warnings:
         log.warning(warning)
     return framework
-
-
-def footer_line(fw: Framework) -> str:
-    edition = fw.edition
-    if edition.content_version == edition.national_version:
-        text = fw.strings.get("page.footer.national", "")
-        return text.format(publisher=edition.publisher, version=edition.content_version)
-    text = fw.strings.get("page.footer.edition", "")
-    return text.format(
-        publisher=edition.publisher,
-        edition=edition.content_version,
-        national=edition.national_version,
-    )
 
 
 def urls_from_assessment(use_directory_urls: bool):

@@ -74,6 +74,7 @@ class Letter:
     signatory: Signatory
     address: tuple[str, ...] = ()
     email: str = ""
+    context: str = ""  # Markdown note shown above the letter, not part of its text
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,14 @@ class Element:
 
 
 @dataclass(frozen=True)
+class Role:
+    """Who takes part in a technique and what they do."""
+
+    who: str
+    does: str
+
+
+@dataclass(frozen=True)
 class Technique:
     id: str
     title: str
@@ -147,6 +156,12 @@ class Technique:
     when: str
     steps: tuple[str, ...]
     time: str = ""
+    # What a facilitator needs to run it (required in the schema).
+    roles: tuple[Role, ...] = ()
+    prepare: tuple[str, ...] = ()
+    output: str = ""
+    kls_role: str = ""  # what the library and knowledge service does
+    watch_out: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     local_examples: tuple[LocalExample, ...] = ()
 

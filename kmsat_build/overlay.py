@@ -22,6 +22,7 @@ from .model import (
     Framework,
     HomePart,
     LocalExample,
+    Role,
     Section,
     Signatory,
 )
@@ -273,6 +274,19 @@ def _unused_warnings(fw: Framework, doc: YamlDoc) -> tuple[str, ...]:
 # --- merge --------------------------------------------------------------------------------
 
 
+def _technique_changes(change: dict) -> dict:
+    """An edition's rewording of a national technique, as model fields."""
+    out = {}
+    for key, value in change.items():
+        if key in ("title", "summary", "what", "when", "time", "output", "kls_role"):
+            out[key] = value
+        elif key in ("steps", "prepare", "watch_out"):
+            out[key] = tuple(value)
+        elif key == "roles":
+            out[key] = tuple(Role(**r) for r in value)
+    return out
+
+
 def _examples(items) -> tuple[LocalExample, ...]:
     return tuple(LocalExample(e["title"], e["body"]) for e in items)
 
@@ -325,11 +339,7 @@ def _merge(fw: Framework, data: dict) -> Framework:
         techniques.append(
             replace(
                 t,
-                **{
-                    k: (tuple(v) if k == "steps" else v)
-                    for k, v in change.items()
-                    if k in ("title", "summary", "what", "when", "steps", "time")
-                },
+                **_technique_changes(change),
                 related=tuple(r for r in t.related if r not in hidden_techniques),
                 local_examples=t.local_examples + _examples(change.get("local_examples", [])),
             )
@@ -398,6 +408,8 @@ def _letter(fw: Framework, change: dict):
         fields["signatory"] = Signatory(**{**vars(letter.signatory), **change["signatory"]})
     if "address" in change:
         fields["address"] = tuple(change["address"])
+    if "body" in change and "context" not in change:
+        fields["context"] = ""  # the national note describes the national letter only
     return replace(letter, **fields)
 
 

@@ -17,7 +17,9 @@ const source = (f) => fs.readFileSync(path.join(UI, f), 'utf8');
 const code = (f) => source(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 /** The core files the questionnaire loads (see browser-load.test.js). */
 const CORE = ['strings', 'model', 'scoring', 'plan', 'normalise', 'session', 'exporters'];
-const BUDGET = 30 * 1024; // bytes, gzipped: core + ui + questionnaire.css
+// bytes, gzipped: core + ui + questionnaire.css. 31 KiB since every export carries
+// the unofficial-rendering notice (issue 12); main was within 20 bytes of 30 KiB.
+const BUDGET = 31 * 1024;
 
 test('every ui file is in the manifest: dom first, app last, after the core', () => {
   const manifest = fs.readFileSync(path.join(ASSETS, 'manifest.txt'), 'utf8').split('\n').map((l) => l.trim());

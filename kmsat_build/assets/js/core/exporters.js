@@ -28,6 +28,8 @@
   const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
   const labelOf = (map, id) => (map.get(id) || { label: '' }).label;
 
+  const noticeOf = (data) => strings.t(data.strings, 'app.notice', { publisher: data.edition.publisher });
+
   /** The words for everything a session refers to by id. */
   function wording(data, session) {
     const index = dataIndex(data);
@@ -49,9 +51,9 @@
    */
   function toJSON(session, data, now) {
     const body = Object.assign({}, session);
-    for (const key of ['format', 'version', 'edition', 'exportedAt']) delete body[key];
-    return JSON.stringify(Object.assign({ format: FORMAT, version: VERSION, edition: editionOf(data),
-      exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
+    for (const key of ['format', 'version', 'notice', 'edition', 'exportedAt']) delete body[key];
+    return JSON.stringify(Object.assign({ format: FORMAT, version: VERSION, notice: noticeOf(data),
+      edition: editionOf(data), exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
   }
 
   /** A CSV cell: formulas neutralised, then RFC 4180 quoting when needed. */
@@ -62,7 +64,7 @@
   }
 
   /**
-   * One table with a `section` column (details, checklist, answer, plan):
+   * One table with a `section` column (notice, details, checklist, answer, plan):
    * it opens in Excel as one sheet that filters by section. UTF-8 with a
    * BOM (so Excel reads accents), CRLF line ends.
    * @returns {string}
@@ -73,6 +75,7 @@
     const rows = [CSV_COLUMNS.map((name) => w.t('csv.column.' + name))];
     const add = (section, cells) => rows.push(CSV_COLUMNS.map((name) =>
       (name === 'section' ? w.t('csv.section.' + section) : cells[name])));
+    add('notice', { item: noticeOf(data) });
     for (const f of DETAILS) add('details', { id: f, item: w.t('details.' + f + '.label'), answer: w.detail(f) });
     for (const q of data.checklist) {
       const entry = w.checklist(q.id);
@@ -142,6 +145,7 @@
     const plan = planning.planView(data, session).map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
       v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status)));
     return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
+      '> ' + escapeMarkdown(noticeOf(data)),
       section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'), w.detail(f)]))),
       section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
         (scores || scoring.scoreAll(data, session)).map((s) => [titles.get(s.id) || s.id,
@@ -172,5 +176,5 @@
     return base + '.' + (String(ext || '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt');
   }
 
-  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell };
+  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, noticeOf };
 });
