@@ -55,7 +55,8 @@ def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
     for error in validator.iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
-            problems.append(problem)
+            if problem not in problems:  # jsonschema gives one `required` error per missing key
+                problems.append(problem)
     return problems
 
 

@@ -28,8 +28,9 @@ def footer_line(fw: Framework) -> str:
     """Who publishes the site, the edition and the national content it builds on (plain text)."""
     edition = fw.edition
     if edition.content_version == edition.national_version:
-        return _t(fw, "page.footer.national", publisher=edition.publisher,
-                  version=edition.content_version)
+        return _t(
+            fw, "page.footer.national", publisher=edition.publisher, version=edition.content_version
+        )
     return _t(
         fw,
         "page.footer.edition",

@@ -52,7 +52,7 @@ def test_edition_branding_is_visible(edition_page, edition_url):
     assert logo.get_attribute("src").endswith("/assets/logo.svg") and logo.is_visible()
     footer = edition_page.locator(".md-copyright").inner_text()
     assert "Northbrook Valley NHS Trust Library and Knowledge Service" in footer
-    assert "based on national content version 1.0.0" in footer
+    assert "based on national content version 2.0.0" in footer
 
 
 def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
