@@ -8,7 +8,7 @@ Directorates (L B C O element means): Medicine 3, 3, 3 (Don't know left
 out), 2.25; Surgery 1.5, 1.5, 1.25, 1.33 (Not applicable left out);
 Estates and Facilities 1.75, 1.5, 1.5, 1.25. Median of teams 1.75, 1.5,
 1.5, 1.33; lowest 1.5, 1.5, 1.25, 1.25. Medicine is Embedded where Estates
-is Not yet on accountable-executive and sharing-across-boundaries, and
+is Not yet on accountable-executive and sharing-across-teams, and
 where Surgery is Not yet on access-to-evidence.
 """
 
@@ -124,7 +124,7 @@ def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe
     ]
     assert table_rows(page, ".kmsat-cmp-teach-table") == [
         ["An accountable executive Leadership", "Medicine", "Estates and Facilities"],
-        ["Sharing across boundaries Behaviours", "Medicine", "Estates and Facilities"],
+        ["Sharing across teams Behaviours", "Medicine", "Estates and Facilities"],
         ["Evidence at the point of need Capabilities and working practices", "Medicine", "Surgery"],
     ]
     chart = page.get_by_role("img", name="Average rating per element for each team", exact=False)
@@ -133,7 +133,7 @@ def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe
 
     page.get_by_label("Show each criterion").check()
     rows = table_rows(page, ".kmsat-cmp-matrix")
-    assert len(rows) == 4 + 16
+    assert len(rows) == 4 + 18
     assert rows[1] == [
         "An accountable executive",
         "4 ★ (could help others)",
@@ -142,9 +142,9 @@ def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe
         "2",
         "1",
     ]
-    assert rows[14] == ["Organisational knowledge reused", "Don't know", "1", "2", "1.5", "1"]
-    assert rows[19] == [
-        "Evidence for patients and the public",
+    assert rows[15] == ["Organisational knowledge findable", "Don't know", "1", "2", "1.5", "1"]
+    assert rows[21] == [
+        "Information for patients and the public",
         "1",
         "Not applicable",
         "1",
@@ -188,8 +188,8 @@ def test_raters_to_consensus_hands_a_new_session_to_the_assessment(site_url, pag
         "learning-before",
         "aligned-to-priorities",
         "horizon-scanning",
-        "kls-strategic-partner",
-        "sharing-across-boundaries",
+        "kls-resourced",
+        "sharing-across-teams",
         "retaining-know-how",
         "open-learning-culture",
         "knowledge-in-strategy",
@@ -198,6 +198,9 @@ def test_raters_to_consensus_hands_a_new_session_to_the_assessment(site_url, pag
         "findable-knowledge",
         "learning-across-system",
         "patient-public-information",
+        # New in content 2.0.0 and unanswered by every rater: last.
+        "value-for-money",
+        "best-practice-innovation",
     ]
     rows = table_rows(page, ".kmsat-cmp-spread")
     assert [r[0] for r in rows] == [
@@ -220,6 +223,8 @@ def test_raters_to_consensus_hands_a_new_session_to_the_assessment(site_url, pag
                 "Capabilities and working practices",
                 "Capabilities and working practices",
                 "Opportunities",
+                "Opportunities",
+                "Leadership",
                 "Opportunities",
             ],
             strict=True,
@@ -244,7 +249,7 @@ def test_raters_to_consensus_hands_a_new_session_to_the_assessment(site_url, pag
     assert storage(page, "kmsat:national:session") is None
     page.get_by_role("button", name="Save as a new assessment").click()
     status = page.locator("#kmsat-cmp-saved")
-    assert "Criteria without an agreed level: 8." in status.inner_text()
+    assert "Criteria without an agreed level: 10." in status.inner_text()
     link = page.get_by_role("link", name="Open the agreed assessment in the self-assessment")
     assert link.get_attribute("href") == "assessment.html#import-incoming"
     assert storage(page, "kmsat:national:session") is None  # never overwritten silently
@@ -350,7 +355,7 @@ def test_over_time_change_and_the_earlier_plan(site_url, page, axe):
     )
     assert criteria[0] == ["Not yet", "Developing", "▲ Up 2"]
     assert criteria[2] == ["Emerging", "Emerging", "No change"]
-    assert criteria[10] == ["Not yet", "Not yet", "No change"]
+    assert criteria[11] == ["Not yet", "Not yet", "No change"]
     plan = table_rows(page, ".kmsat-cmp-plan")
     assert len(plan) == 16
     assert plan[:3] == [
@@ -373,7 +378,7 @@ def test_over_time_change_and_the_earlier_plan(site_url, page, axe):
             "▲ Up 1",
         ],
         [
-            "Sharing across boundaries Behaviours",
+            "Sharing across teams Behaviours",
             "Join the regional network",
             "",
             "Not started",
@@ -415,9 +420,10 @@ def test_another_edition_is_compared_on_shared_criteria_with_a_warning(site_url,
     open_compare(page, site_url, DIRECTORATES + [EXPORTS / "other" / "other-edition.json"])
     warning = page.locator(".kmsat-cmp-warnings")
     assert warning.locator("li").all_inner_texts() == [
-        "Files from edition “st-elsewhere”, version 2.1.0 (1); this site is “national”, version 1.0.0.",
-        "Compared on 12 of 16 criteria, those every file shares. Left out: Aligned to current priorities; "
-        "Learning across the system; Horizon scanning for decision-makers; Evidence for patients and the public.",
+        "Files from edition “st-elsewhere”, version 2.1.0 (1); this site is “national”, version 2.0.0.",
+        "Compared on 12 of 18 criteria, those every file shares. Left out: Value for money; "
+        "Aligned to current priorities; Learning across the system; Horizon scanning for decision-makers; "
+        "Adopting best practice and innovation; Information for patients and the public.",
     ]
     assert [r[0] for r in table_rows(page, ".kmsat-cmp-matrix")] == [
         "Leadership",
