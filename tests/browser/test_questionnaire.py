@@ -316,9 +316,9 @@ def check_everything_after_reload(page):
     expect(page.get_by_role("textbox", name=f"Action for: {first}")).to_have_value(
         "Evidence skills sessions for every directorate"
     )
-    expect(page.get_by_role("textbox", name=f"How we will know it worked for: {first}")).to_have_value(
-        '=HYPERLINK("http://x") <img src=x onerror=alert(1)>'
-    )
+    expect(
+        page.get_by_role("textbox", name=f"How we will know it worked for: {first}")
+    ).to_have_value('=HYPERLINK("http://x") <img src=x onerror=alert(1)>')
     expect(page.get_by_role("combobox", name=f"Status for: {first}")).to_have_value("in-progress")
     assert page.locator(".kmsat-app img").count() == 0
     step(page, "About this session").click()

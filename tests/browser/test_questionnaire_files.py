@@ -99,9 +99,9 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
         "=SUM(A1:A9) and a “quote”"
     )
     step(page, "Action plan").click()
-    page.get_by_role("textbox", name="Library and knowledge service support for: Learning before doing").fill(
-        "@library, -2, +3"
-    )
+    page.get_by_role(
+        "textbox", name="Library and knowledge service support for: Learning before doing"
+    ).fill("@library, -2, +3")
     step(page, "Save and share").click()
 
     exported = download(page, "Download answers (.json, to import later)", tmp_path)
