@@ -195,7 +195,7 @@ def test_print_is_a_board_paper_on_a4(site_url, page, tmp_path):
         "Strengths",
         "Action plan",
         "Board checklist",
-        "The library is asked late",
+        "but it is short of staff",
     ]:
         assert words in flat, words
     # Table cells wrap, so the plan is checked word by word, row by row.
