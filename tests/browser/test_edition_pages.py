@@ -141,7 +141,7 @@ def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
         assert reworded.get_by_role("radio", name=re.compile("^Embedded")).is_checked()
         notes = page.get_by_role("textbox", name="Notes and evidence for: An accountable executive")
         assert notes.input_value() == "Kept note"
-        panel = page.get_by_role("group", name="1.5 Our evidence panel")
+        panel = page.get_by_role("group", name="1.6 Our evidence panel")
         assert panel.get_by_role("radio", name=re.compile("^Not started")).is_checked()
     finally:
         context.close()
