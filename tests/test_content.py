@@ -283,4 +283,4 @@ def test_json_csv_and_markdown_exports_carry_the_notice(national_site):
     assert json.loads(exports["json"])["notice"] == notice
     assert exports["csv"].splitlines()[1].startswith("notice,,,")
     assert notice.replace('"', '""') in exports["csv"]
-    assert exports["md"].splitlines()[2] == "> " + notice
+    assert exports["md"].splitlines()[2] == notice

@@ -411,8 +411,9 @@ def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(site_url, p
     assert page.locator(".kmsat-cmp-filetable tbody tr").count() == 3
     # The same file twice is refused too: it would count twice.
     page.set_input_files("#kmsat-cmp-input", [str(DIRECTORATES[0])])
-    assert (
-        "This file is already in the comparison." in page.locator(".kmsat-cmp-refused").inner_text()
+    # expect() waits for the page to read the file: a bare inner_text() raced it on a busy machine.
+    expect(page.locator(".kmsat-cmp-refused")).to_contain_text(
+        "This file is already in the comparison."
     )
 
 

@@ -29,7 +29,7 @@ test('toJSON: the whole session, stamped with edition, versions and export time'
   assert.deepEqual(Object.keys(parsed).slice(0, 6), ['format', 'version', 'notice', 'edition', 'exportedAt', 'id']);
   assert.equal(parsed.notice, "This is an independent, unofficial rendering of NHS England's Evidence and Knowledge "
     + 'Self-Assessment Tool, with its own criteria, published by The kmsat project.');
-  assert.deepEqual(parsed.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.deepEqual(parsed.edition, { id: 'national', contentVersion: '2.0.0', fingerprint: '0123456789abcdef' });
   assert.equal(parsed.exportedAt, '2026-11-26T15:04:05.000Z');
   assert.deepEqual(parsed.answers, session.answers);
   assert.ok(text.endsWith('}\n') && text.includes('\n  "format": "kmsat-session",'));
@@ -115,7 +115,7 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
 
 test('toMarkdown: results, strengths, plan and checklist read as expected', () => {
   const md = toMarkdown(data, sessionWithText({ action: 'Name an executive' }));
-  assert.ok(md.startsWith('# Knowledge Mobilisation Self-Assessment Tool: self-assessment report\n\n> This is an '
+  assert.ok(md.startsWith('# Knowledge Mobilisation Self-Assessment Tool: self-assessment report\n\nThis is an '
     + "independent, unofficial rendering of NHS England's Evidence and Knowledge Self-Assessment Tool, with its own "
     + 'criteria, published by The kmsat project.'), md.slice(0, 300));
   assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));

@@ -33,7 +33,7 @@ test('newSession: an empty session of this edition, dated today', () => {
   const session = newSession(data, NOW, 'abc123');
   assert.deepEqual(session, {
     format: 'kmsat-session', version: 1,
-    edition: { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' },
+    edition: { id: 'national', contentVersion: '2.0.0', fingerprint: '0123456789abcdef' },
     id: 'abc123', revision: 0, savedAt: '2026-11-26T12:00:00.000Z',
     details: { organisation: '', team: '', date: session.details.date, facilitator: '', participants: '', capacity: '' },
     checklist: {}, answers: {}, plan: [], dismissed: [],
@@ -207,12 +207,12 @@ test('a file from an older content version keeps every answer whose criterion st
     dismissed: ['old-criterion', 'reflection'],
   }), data);
   assert.deepEqual(Object.keys(session.answers), ['sharing', 'reflection']);
-  assert.deepEqual(session.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.deepEqual(session.edition, { id: 'national', contentVersion: '2.0.0', fingerprint: '0123456789abcdef' });
   assert.deepEqual(session.plan.map((row) => [row.id, row.criterion, row.title, row.action]),
     [['a', null, 'old-criterion', 'Keep this']]);
   assert.deepEqual(session.dismissed, ['reflection']);
   assert.deepEqual(words(report), [
-    'The file was made with version 0.9.0 of the questions; this site has version 1.0.0. ' +
+    'The file was made with version 0.9.0 of the questions; this site has version 2.0.0. ' +
       'Answers to criteria that still exist were kept.',
     'Left out answers for criteria that are not in this edition (1): old-criterion.',
     'Action plan rows for criteria that are not in this edition (2): rows with text were kept as your own actions, ' +
@@ -221,7 +221,7 @@ test('a file from an older content version keeps every answer whose criterion st
 });
 
 test('the same content version with another fingerprint is reported too', () => {
-  const { report } = checkImport(fileText({ edition: { id: 'national', contentVersion: '1.0.0', fingerprint: 'aaaa' } }), data);
+  const { report } = checkImport(fileText({ edition: { id: 'national', contentVersion: '2.0.0', fingerprint: 'aaaa' } }), data);
   assert.deepEqual(words(report),
     ['The questions have changed since the file was made. Answers to criteria that still exist were kept.']);
 });

@@ -145,7 +145,7 @@
     const plan = planning.planView(data, session).map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
       v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status)));
     return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
-      '> ' + escapeMarkdown(noticeOf(data)),
+      escapeMarkdown(noticeOf(data)),
       section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'), w.detail(f)]))),
       section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
         (scores || scoring.scoreAll(data, session)).map((s) => [titles.get(s.id) || s.id,
