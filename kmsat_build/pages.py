@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import Framework
-from .questionnaire import questionnaire_data
+from .questionnaire import questionnaire_data, session_details
 from .site_texts import ABOUT_PAGE, contact_html
 from .text import escape_html, one_line
 
@@ -82,7 +82,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
         Page(
             "assessment.md",
             t("page.assessment.title"),
-            env.get_template("assessment.md.j2").render(**common, data_json=embed_json(data)),
+            env.get_template("assessment.md.j2").render(
+                **common, data_json=embed_json(data), details=session_details()
+            ),
         )
     )
     pages.append(

@@ -9,7 +9,7 @@ const vm = require('node:vm');
 const { CORE, loadData } = require('./helpers.js');
 
 /** Load order: each file after those it uses (the manifest must keep it). */
-const ORDER = ['strings', 'model', 'scoring', 'plan', 'normalise', 'session', 'exporters', 'compare', 'share'];
+const ORDER = ['strings', 'contract', 'model', 'scoring', 'plan', 'normalise', 'session', 'exporters', 'compare', 'share'];
 
 test('every core file is listed in the load order', () => {
   const files = fs.readdirSync(CORE).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();

@@ -27,9 +27,10 @@ test('toJSON: the whole session, stamped with edition, versions and export time'
   const text = toJSON(session, data, NOW);
   const parsed = JSON.parse(text);
   assert.deepEqual(Object.keys(parsed).slice(0, 6), ['format', 'version', 'notice', 'edition', 'exportedAt', 'id']);
-  assert.equal(parsed.notice, "This is an independent, unofficial rendering of NHS England's Evidence and Knowledge "
-    + 'Self-Assessment Tool, with its own criteria, published by The kmsat project.');
-  assert.deepEqual(parsed.edition, { id: 'national', contentVersion: '2.0.0', fingerprint: '0123456789abcdef' });
+  assert.equal(parsed.notice, noticeOf(data));
+  assert.match(parsed.notice, new RegExp('^This is an independent, unofficial rendering of NHS England\'s Evidence and '
+    + 'Knowledge Self-Assessment Tool, with its own criteria, published by ' + data.edition.publisher + '\\.$'));
+  assert.deepEqual(parsed.edition, { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint });
   assert.equal(parsed.exportedAt, '2026-11-26T15:04:05.000Z');
   assert.deepEqual(parsed.answers, session.answers);
   assert.ok(text.endsWith('}\n') && text.includes('\n  "format": "kmsat-session",'));
@@ -47,7 +48,7 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   const sections = rows.slice(1).map((row) => row[0]);
   assert.deepEqual([...new Set(sections)], ['notice', 'details', 'checklist', 'answer', 'plan']);
   assert.deepEqual(rows[1].slice(0, 4), ['notice', '', '', noticeOf(data)]);
-  assert.match(rows[1][3], /independent, unofficial rendering .* published by The kmsat project/);
+  assert.match(rows[1][3], /independent, unofficial rendering .* published by Test publisher\.$/);
   assert.deepEqual(rows[7], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
@@ -104,7 +105,7 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
   assert.ok(md.includes('| \\# Not a heading |'));
-  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Knowledge Mobilisation Self-Assessment Tool: self-assessment report',
+  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Small Test Edition: self-assessment report',
     '## Session details', '## Results by element', '## Strengths', '## Ratings', '## Action plan', '## Board checklist']);
   // Every table row has the same number of cells as its header: pipes in user text did not split cells.
   for (const table of md.split('\n\n').filter((block) => block.startsWith('|'))) {
@@ -115,9 +116,9 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
 
 test('toMarkdown: results, strengths, plan and checklist read as expected', () => {
   const md = toMarkdown(data, sessionWithText({ action: 'Name an executive' }));
-  assert.ok(md.startsWith('# Knowledge Mobilisation Self-Assessment Tool: self-assessment report\n\nThis is an '
+  assert.ok(md.startsWith('# Small Test Edition: self-assessment report\n\nThis is an '
     + "independent, unofficial rendering of NHS England's Evidence and Knowledge Self-Assessment Tool, with its own "
-    + 'criteria, published by The kmsat project.'), md.slice(0, 300));
+    + 'criteria, published by Test publisher.'), md.slice(0, 300));
   assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));
   assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
   assert.ok(md.includes('- Behaviours: Sharing across boundaries (Embedded)'));
