@@ -3,6 +3,7 @@
 from mkdocs.plugins import event_priority
 
 from kmsat_build.mkdocs_integration import KmsatBuild
+from kmsat_build.sanitise import sanitise_html
 
 _build: KmsatBuild | None = None
 
@@ -24,12 +25,20 @@ def on_serve(server, config, builder):
     return server
 
 
+# Last, so whatever other plugins add to the content is sanitised too.
+@event_priority(-100)
+def on_page_content(html, page, config, files):
+    return sanitise_html(html)
+
+
 def on_post_page(output, page, config):
-    return _build.add_csp(output)
+    return _build.add_csp(output, config, page=page)
 
 
 def on_post_template(output_content, template_name, config):
-    return _build.add_csp(output_content) if template_name.endswith(".html") else output_content
+    if template_name.endswith(".html"):
+        return _build.add_csp(output_content, config, template_name=template_name)
+    return output_content
 
 
 def on_post_build(config):

@@ -19,6 +19,7 @@ from .loader import load_framework
 from .national import national_framework_dir
 from .overlay import apply_overlay, load_overlay
 from .pin import PinError, apply_pin, choose_pin
+from .raw_html import raw_html_findings
 from .scaffold import ScaffoldError, new_edition, write_support_files
 
 
@@ -42,6 +43,10 @@ def cmd_check(args) -> int:
         return 1
     for warning in fw.warnings:
         print(warning, file=sys.stderr)
+    # Raw HTML the site will drop or show as text (issue #9): warnings, not errors.
+    raw_html = raw_html_findings(folder if is_edition_folder(folder) else root)
+    for finding in raw_html:
+        print(finding, file=sys.stderr)
     print(
         f"{folder}: OK: edition '{fw.edition.id}' {fw.edition.content_version}, "
         f"{len(fw.elements)} elements, {len(fw.criteria())} criteria, "

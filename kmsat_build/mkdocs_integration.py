@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 import rcssmin
 import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .csp import add_meta, fill_policy, write_header_files
+from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
 from .edition import load_edition
 from .errors import FrameworkError
 from .loader import load_framework
@@ -40,6 +41,7 @@ class KmsatBuild:
         self.watch_paths = watch_paths
         self.framework = framework
         self.script_hashes: set[str] = set()
+        self.theme_scripts: ThemeScripts | None = None  # made with the config, on first use
 
     @classmethod
     def from_config(cls, config) -> KmsatBuild:
@@ -63,10 +65,11 @@ class KmsatBuild:
         if not config.nav:
             config.nav = site_nav(self.framework, extra_pages=_extra_pages(config.docs_dir))
         branding = self.framework.branding
+        # Paths from the edition's YAML go into src/href attributes unescaped by the theme.
         if branding.logo:
-            config.theme["logo"] = branding.logo
+            config.theme["logo"] = quote(branding.logo)
         if branding.favicon:
-            config.theme["favicon"] = branding.favicon
+            config.theme["favicon"] = quote(branding.favicon)
         config.theme["language"] = self.framework.edition.language.split("-")[0]
         # Our theme overrides sit after an edition's own custom_dir, before Material's.
         overrides = str(resources.files("kmsat_build").joinpath("overrides"))
@@ -122,10 +125,19 @@ class KmsatBuild:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
         return files
 
-    def add_csp(self, html: str) -> str:
-        """Put the page's Content Security Policy in its <head>."""
-        html, hashes = add_meta(html)
-        self.script_hashes |= hashes
+    def add_csp(self, html: str, config, page=None, template_name: str = "") -> str:
+        """Put the page's Content Security Policy in its <head>; only theme scripts stay."""
+        if self.theme_scripts is None:
+            self.theme_scripts = ThemeScripts(config)
+        known = self.theme_scripts.for_page(page, template_name)
+        html, removed = add_meta(html, known)
+        for script in removed:
+            log.warning(
+                "kmsat: removed an inline script that neither Material nor kmsat ships "
+                "(%s): put your own scripts in a file listed in extra_javascript",
+                script,
+            )
+        self.script_hashes |= known
         return html
 
     def write_csp_headers(self, config) -> None:

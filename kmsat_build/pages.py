@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .model import Framework
 from .questionnaire import questionnaire_data, session_details
 from .site_texts import ABOUT_PAGE, contact_html
-from .text import escape_html, one_line
+from .text import escape_html, escape_text, one_line
 
 STAGES = ("before", "during", "after", "any")
 
@@ -35,7 +35,8 @@ def environment() -> Environment:
         autoescape=False,  # we emit Markdown; HTML contexts use the `h` filter
     )
     env.filters["one_line"] = one_line
-    env.filters["h"] = escape_html
+    env.filters["h"] = escape_html  # inside HTML we write
+    env.filters["text"] = escape_text  # a plain-text field in Markdown: its HTML shows as typed
     env.filters["yaml_str"] = json.dumps  # a JSON string is a safe YAML scalar
     return env
 
@@ -48,8 +49,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
     env = environment()
 
     def t(key: str, **params) -> str:
+        """A UI string: plain text, like a title (Markdown in it still works)."""
         text = fw.strings.get(key, key)
-        return text.format(**params) if params else text
+        return escape_text(text.format(**params) if params else text)
 
     common = {"fw": fw, "t": t, "scale": fw.scale, "contact_html": contact_html(fw)}
     pages = [

@@ -14,6 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .mkdocs_integration import KmsatBuild
+from .sanitise import sanitise_html
 from .site_defaults import apply_site_defaults
 
 
@@ -38,12 +39,16 @@ class KmsatPlugin(BasePlugin[KmsatPluginConfig]):
     def on_files(self, files, config):
         return self.build.add_files(files, config)
 
+    @event_priority(-100)  # last, so whatever other plugins add is sanitised too
+    def on_page_content(self, html, page, config, files):
+        return sanitise_html(html)
+
     def on_post_page(self, output, page, config):
-        return self.build.add_csp(output)
+        return self.build.add_csp(output, config, page=page)
 
     def on_post_template(self, output_content, template_name, config):
         if template_name.endswith(".html"):
-            return self.build.add_csp(output_content)
+            return self.build.add_csp(output_content, config, template_name=template_name)
         return output_content
 
     def on_post_build(self, config):
