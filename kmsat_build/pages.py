@@ -6,8 +6,9 @@ import html
 import json
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
+from .links import from_page
 from .model import Framework
 from .questionnaire import questionnaire_data, session_details
 from .site_texts import ABOUT_PAGE, contact_html
@@ -28,6 +29,10 @@ class Page:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("kmsat_build", "templates"),
+        # Compiled templates are kept between builds, as Python keeps .pyc files
+        # (keyed by each template's source, in a private folder per user): compiling
+        # them was a third of our build step on the national site.
+        bytecode_cache=FileSystemBytecodeCache(),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -126,7 +131,12 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
                 ),
             )
         )
-    return pages
+    # Content links are written from the top of the site (links.py): make them
+    # work from pages in a folder.
+    return [
+        Page(page.path, page.title, from_page(page.markdown, page.path.count("/")))
+        for page in pages
+    ]
 
 
 def embed_json(data: dict) -> str:

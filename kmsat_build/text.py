@@ -23,8 +23,15 @@ class _TextOnly(HTMLParser):
 _MARKDOWN = md.Markdown()
 
 
+# Text with none of these is the same before and after Markdown: skip the
+# conversion (most level descriptors and labels; it was most of our build step).
+_MARKUP = re.compile(r"[\\`*_\[\]<>#&!|{}~=]|^\s*(?:[-+]|\d+[.)])", re.M)
+
+
 def plain_text(markdown_text: str) -> str:
     """Markdown -> plain text, for the browser, which inserts text only."""
+    if not _MARKUP.search(markdown_text or ""):
+        return " ".join((markdown_text or "").split())
     parser = _TextOnly()
     parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
     return " ".join(" ".join(parser.parts).split())

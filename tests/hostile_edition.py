@@ -184,8 +184,17 @@ def edition_data() -> dict:
             }
             for g in national.guides
         },
-        "strings": {key: line() for key in national.strings if not _has_placeholder(key, national)},
+        # Braces in UI strings are placeholders (kmsat check refuses unknown ones).
+        "strings": {
+            key: _braceless(line())
+            for key in national.strings
+            if not _has_placeholder(key, national)
+        },
     }
+
+
+def _braceless(text: str) -> str:
+    return text.replace("{", "(").replace("}", ")")
 
 
 def _has_placeholder(key: str, fw) -> bool:
@@ -201,7 +210,7 @@ def write_hostile_edition(folder: Path) -> dict:
         if _has_placeholder(key, national):
             # Keep each {placeholder}; the payloads (without braces, which str.format
             # would read as placeholders) go around them.
-            braceless = line().replace("{", "(").replace("}", ")")
+            braceless = _braceless(line())
             data["strings"][key] = braceless + " " + text + " " + braceless
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "edition.yml").write_text(

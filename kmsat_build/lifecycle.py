@@ -1,7 +1,8 @@
-"""What the thin MkDocs hooks call: load once per build, add virtual files.
+"""One MkDocs build of a site: load the model once, then add pages, assets and the CSP.
 
-Nothing is written into docs/: generated pages and the questionnaire's
-assets are added as MkDocs virtual files.
+The `kmsat` plugin (plugin.py) drives this for every site; the national
+site's hooks/kmsat.py hands its events to that same plugin. Nothing is
+written into docs/: generated pages and assets are MkDocs virtual files.
 """
 
 from __future__ import annotations
@@ -9,67 +10,71 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote
 
-import rcssmin
-import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .branding import BRANDING_CSS, apply_branding, branding_css
+from .bundles import (
+    ASSET_DIR,
+    IFRAME_WORKER_LICENCE,
+    IFRAME_WORKER_SHIM,
+    SITE_FILES,
+    assets_root,
+    build_outputs,
+    minify,
+)
 from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
-from .edition import load_edition
 from .errors import FrameworkError
-from .loader import load_framework
-from .model import Branding, Framework
+from .model import Framework
 from .nav import site_nav
 from .pages import render_pages
+from .site_rules import check_site
 from .site_texts import site_name, site_texts
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
-ASSET_DIR = "assets/kmsat"
-BRANDING_CSS = "edition.css"
-CSS_BUNDLE = "kmsat.css"  # every css/ file in manifest.txt, minified, in order
-JS_BUNDLE = "kmsat.js"  # every js/ file in manifest.txt, minified, in order
-IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
-IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
 
 
 class KmsatBuild:
     """One MkDocs build of an edition: the model and the files it adds."""
 
-    def __init__(self, watch_paths: list[Path], framework: Framework):
+    def __init__(self, watch_paths: list[Path], framework: Framework, pages: list):
         self.watch_paths = watch_paths
         self.framework = framework
+        self.pages = pages  # rendered once: checked in on_config, added in on_files
         self.script_hashes: set[str] = set()
         self.theme_scripts: ThemeScripts | None = None  # made with the config, on first use
 
     @classmethod
-    def from_config(cls, config) -> KmsatBuild:
-        """The national site: the framework named by ``extra.kmsat.framework``."""
-        options = (config.extra or {}).get("kmsat", {}) or {}
-        base = Path(config.config_file_path or ".").resolve().parent
-        framework_dir = (base / options.get("framework", "framework")).resolve()
-        framework = _or_abort(
-            lambda: load_framework(framework_dir, label=_label(framework_dir, base))
-        )
-        return cls([framework_dir], framework)
+    def load(cls, config, options) -> KmsatBuild:
+        """The site ``options`` (the plugin's typed settings) name, checked as `kmsat check` does.
 
-    @classmethod
-    def for_edition(cls, config, folder: Path, overlay: str, national: Path | None) -> KmsatBuild:
-        """A library team's edition: the national framework with its overlay applied."""
-        framework = _or_abort(lambda: load_edition(folder, national, overlay, config.docs_dir))
-        return cls([folder / overlay], framework)
+        ``framework`` set: a framework directory of its own (the national site).
+        Otherwise the edition's ``overlay`` on the national framework installed
+        with kmsat (or ``national``, for tests simulating a national update).
+        """
+        folder = Path(config.config_file_path or ".").resolve().parent
+        if options.framework:
+            from .loader import load_framework
+
+            framework_dir = (folder / options.framework).resolve()
+            framework, pages = _or_abort(
+                lambda: load_framework(framework_dir, label=_label(framework_dir, folder)), config
+            )
+            return cls([framework_dir], framework, pages)
+        from .edition import load_edition
+
+        national = (folder / options.national).resolve() if options.national else None
+        framework, pages = _or_abort(
+            lambda: load_edition(folder, national, options.overlay, config.docs_dir), config
+        )
+        return cls([folder / options.overlay], framework, pages)
 
     def configure(self, config):
         """Set the nav, the site's language and our CSS/JS on every page."""
         if not config.nav:
             config.nav = site_nav(self.framework, extra_pages=_extra_pages(config.docs_dir))
-        branding = self.framework.branding
-        # Paths from the edition's YAML go into src/href attributes unescaped by the theme.
-        if branding.logo:
-            config.theme["logo"] = quote(branding.logo)
-        if branding.favicon:
-            config.theme["favicon"] = quote(branding.favicon)
+        apply_branding(config, self.framework.branding)
         config.theme["language"] = self.framework.edition.language.split("-")[0]
         # Our theme overrides sit after an edition's own custom_dir, before Material's.
         overrides = str(resources.files("kmsat_build").joinpath("overrides"))
@@ -79,10 +84,12 @@ class KmsatBuild:
         # footer (publisher, versions, contact, licence) through our overrides.
         config.site_name = site_name(self.framework)
         config.extra["kmsat_site"] = site_texts(self.framework, config.use_directory_urls)
-        config.extra_css.append(f"{ASSET_DIR}/{CSS_BUNDLE}")
-        if branding_css(branding):
+        # Only the site bundle is on every page; the boot script in it loads
+        # the others where their mount points are (see bundles.py).
+        config.extra_css.append(f"{ASSET_DIR}/{SITE_FILES['css']}")
+        if branding_css(self.framework.branding):
             config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
-        config.extra_javascript.append(f"{ASSET_DIR}/{JS_BUNDLE}")
+        config.extra_javascript.append(f"{ASSET_DIR}/{SITE_FILES['js']}")
         # Material's offline plugin would load its file:// search shim from a
         # CDN unless a polyfill named iframe-worker is already listed: we
         # ship that shim ourselves (the site makes no off-site requests).
@@ -93,19 +100,14 @@ class KmsatBuild:
 
     def add_files(self, files: Files, config) -> Files:
         """Add the generated pages and the questionnaire assets as virtual files."""
-        urls = urls_from_assessment(config.use_directory_urls)
-        for page in render_pages(self.framework, urls):
+        for page in self.pages:
             if files.get_file_from_path(page.path):
                 log.info("kmsat: docs/%s overrides the generated page", page.path)
                 continue
             files.append(File.generated(config, page.path, content=page.markdown))
-        root = resources.files("kmsat_build").joinpath("assets")
-        for bundle, kind in ((CSS_BUNDLE, "css"), (JS_BUNDLE, "js")):
-            files.append(
-                File.generated(
-                    config, f"{ASSET_DIR}/{bundle}", content=bundle_assets(root, asset_files(kind))
-                )
-            )
+        root = assets_root()
+        for name, text in build_outputs().items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         shim = root.joinpath(IFRAME_WORKER_SHIM).read_text(encoding="utf-8")
         files.append(
             File.generated(
@@ -151,60 +153,6 @@ class KmsatBuild:
             server.watch(str(path))
 
 
-def asset_files(kind: str) -> list[str]:
-    """Asset paths (relative to kmsat_build/assets) in load order, from manifest.txt."""
-    manifest = resources.files("kmsat_build").joinpath("assets/manifest.txt")
-    if not manifest.is_file():
-        return []
-    lines = [ln.strip() for ln in manifest.read_text().splitlines()]
-    return [ln for ln in lines if ln and not ln.startswith("#") and ln.startswith(f"{kind}/")]
-
-
-def bundle_assets(root, paths: list[str]) -> str:
-    """One minified file from many, in manifest order: one request, not thirty.
-
-    Every JS file is a self-contained IIFE, so joining them is safe; the `;`
-    guards against a file that ends without one.
-    """
-    parts = [minify(rel, root.joinpath(rel).read_text(encoding="utf-8")) for rel in paths]
-    return (";\n" if paths and paths[0].endswith(".js") else "\n").join(parts) + "\n"
-
-
-def minify(path: str, text: str) -> str:
-    """Strip comments and spaces from our JS and CSS as the site is built.
-
-    The sources keep their JSDoc and why-comments for readers; visitors get
-    the smaller files. rjsmin and rcssmin only remove, never rewrite, code.
-    """
-    if path.endswith(".js"):
-        return rjsmin.jsmin(text, keep_bang_comments=True)
-    if path.endswith(".css"):
-        return rcssmin.cssmin(text, keep_bang_comments=True)
-    return text
-
-
-def branding_css(branding: Branding) -> str:
-    """CSS custom properties for an edition's colours ('' when it keeps ours)."""
-    rules = []
-    if branding.primary_colour:
-        c = branding.primary_colour
-        rules += [
-            f"--md-primary-fg-color: {c};",
-            f"--md-primary-fg-color--dark: {c};",
-            f"--md-typeset-a-color: {c};",
-        ]
-    if branding.accent_colour:
-        rules += [f"--md-accent-fg-color: {branding.accent_colour};"]
-    if not rules:
-        return ""
-    # Dark scheme keeps our light link colour: a brand colour is chosen for white.
-    return (
-        ":root {\n  "
-        + "\n  ".join(rules)
-        + '\n}\n[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #8cc8ff;\n}\n'
-    )
-
-
 def _extra_pages(docs_dir: str) -> list[str]:
     """Hand-written Markdown pages an edition adds under docs/ (for the nav)."""
     root = Path(docs_dir)
@@ -213,15 +161,24 @@ def _extra_pages(docs_dir: str) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
 
 
-def _or_abort(load) -> Framework:
+def _or_abort(load, config) -> tuple[Framework, list]:
+    """The loaded model and its pages, checked with the site rules, or stop the build.
+
+    The same checks as `kmsat check`, so the build names the same file and line.
+    """
     try:
         framework = load()
+        pages = render_pages(framework, urls_from_assessment(config.use_directory_urls))
+        docs_dir = Path(config.docs_dir)
+        problems = check_site(framework, docs_dir, docs_dir.name, pages)
+        if problems:
+            raise FrameworkError(problems)
     except FrameworkError as exc:
         # PluginError stops MkDocs before it writes anything to site/.
         raise PluginError(str(exc)) from None
     for warning in framework.warnings:
         log.warning(warning)
-    return framework
+    return framework, pages
 
 
 def urls_from_assessment(use_directory_urls: bool):
