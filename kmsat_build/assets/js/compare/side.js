@@ -121,6 +121,22 @@
   }
 
   /**
+   * Where a team's figures come from, when it is not one agreed file: agreed
+   * answers used over the round's individual ones, several files' median, or
+   * one person's own answers. Never mixed silently.
+   */
+  function sourceNote(ctx, team) {
+    const { t } = ctx;
+    const date = team.date || t('compare.files.noDate');
+    if (team.leftOut) return t('compare.side.agreedNote', { team: team.label, date, count: team.leftOut });
+    if (team.individual) {
+      return team.files > 1 ? t('compare.side.individualMedian', { team: team.label, count: team.files, date })
+        : t('compare.side.individualOne', { team: team.label, name: team.raters[0] || '?', date });
+    }
+    return team.files > 1 ? t('compare.side.medianNote', { team: team.label, count: team.files, date }) : '';
+  }
+
+  /**
    * The side-by-side section.
    * @param {{data: Object, t: Function, expanded: boolean, onExpand: Function}} ctx
    * @param {Object} view compare.sideBySide(...)
@@ -131,9 +147,7 @@
     const top = levels[levels.length - 1], bottom = levels[0];
     const toggle = h('input', { type: 'checkbox', id: 'kmsat-cmp-expand', checked: ctx.expanded,
       on: { change: (event) => ctx.onExpand(event.target.checked) } });
-    const notes = view.teams.filter((team) => team.files > 1).map((team) =>
-      h('li', { text: t('compare.side.medianNote', { team: team.label, count: team.files,
-        date: team.date || t('compare.files.noDate') }) }));
+    const notes = view.teams.map((team) => sourceNote(ctx, team)).filter(Boolean).map((text) => h('li', { text }));
     return h('section', { class: 'kmsat-cmp-view', 'aria-labelledby': 'kmsat-cmp-view-heading' }, [
       h('h2', { id: 'kmsat-cmp-view-heading', tabindex: '-1', text: t('compare.side.heading') }),
       h('p', { text: t('compare.side.intro') }),

@@ -18,7 +18,7 @@
 })(typeof self !== 'undefined' ? self : this, function (model, strings) {
   'use strict';
 
-  const { FORMAT, VERSION, DETAIL_FIELDS, CAPACITIES, ROW_FIELDS, STATUSES,
+  const { FORMAT, VERSION, DETAIL_FIELDS, DETAIL_CHOICES, ROW_FIELDS, STATUSES,
     own, isPlainObject, dataIndex, editionOf, rowHasText } = model;
   const TEXT_MAX = 5000;
   const PLAN_MAX = 500;
@@ -78,7 +78,9 @@
     if (raw !== undefined && !isPlainObject(raw)) notes.add('import.report.badTypes', 'details');
     const details = {};
     for (const field of DETAIL_FIELDS) details[field] = text(own(raw, field), 'details.' + field, notes);
-    details.capacity = choice(own(raw, 'capacity'), new Set(CAPACITIES), 'details.capacity', notes);
+    for (const [field, ids] of Object.entries(DETAIL_CHOICES)) {
+      details[field] = choice(own(raw, field), new Set(ids), 'details.' + field, notes);
+    }
     return details;
   }
 

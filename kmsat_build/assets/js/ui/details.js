@@ -1,6 +1,8 @@
 /**
- * kmsat ui: about this session. Capacity comes first: the guidance asks the
- * group to agree on whose behalf it answers before anything else.
+ * kmsat ui: about this session. Whose answers these are comes first (the
+ * group's agreed answers, or one person's own before the group meets, with
+ * that person's name: the compare page groups files by it), then capacity:
+ * the guidance asks the group to agree on whose behalf it answers.
  */
 (function (K) {
   'use strict';
@@ -19,6 +21,12 @@
     });
     return [
       h('p', { text: t('details.intro') }),
+      radios({
+        legend: t('details.role.label'), hint: t('details.role.hint'), value: details.role,
+        options: K.model.ROLES.map((id) => ({ value: id, label: t('details.role.' + id) })),
+        onChange: set('role'), class: 'kmsat-role',
+      }),
+      text('rater'),
       radios({
         legend: t('details.capacity.label'), hint: t('details.capacity.hint'), value: details.capacity,
         options: K.model.CAPACITIES.map((id) => ({ value: id, label: t('details.capacity.' + id) })),
