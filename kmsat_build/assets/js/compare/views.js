@@ -17,8 +17,8 @@
     const { t, data, state, parts } = page;
     const labels = new Map(K.compare.teamLabels(data, teams).map((label, i) => [teams[i].key, label]));
     const choices = S.choicesFor(state.mode, teams);
-    const label = (c) => (c.several ? t('compare.team.round', { team: labels.get(c.team.key), from: c.round.from,
-      to: c.round.to }) : labels.get(c.team.key));
+    const label = (c) => (c.several ? t(c.round.from === c.round.to ? 'compare.team.roundOne' : 'compare.team.round',
+      { team: labels.get(c.team.key), from: c.round.from, to: c.round.to }) : labels.get(c.team.key));
     parts.teamSelect.replaceChildren(...choices.map((c) => h('option', { value: c.key,
       text: t('compare.team.option', { team: label(c), count: c.round ? c.round.raters.length : c.team.entries.length }) })));
     const choice = S.pickTeam(state, choices);
@@ -57,8 +57,9 @@
         page.current = { mode: 'time', view: C.overTime(data, entries, C.sharedCriteria(data, entries)) };
         node = K.compareTime.render(page.ctx, page.current.view);
       } else {
-        const raters = new Set(choice.round.raters);
-        const roundFiles = state.files.filter((f) => raters.has(f.entry));
+        // The round's people in the order they answered.
+        const byEntry = new Map(state.files.map((f) => [f.entry, f]));
+        const roundFiles = choice.round.raters.map((entry) => byEntry.get(entry));
         entries = roundFiles.filter((f) => !f.off).map((f) => f.entry);
         node = consensus(page, choice, roundFiles, entries, C.sharedCriteria(data, entries));
       }
