@@ -409,7 +409,8 @@ def test_a_file_that_is_not_an_export_is_refused_and_changes_nothing(site_url, p
     # The same file twice is refused too: it would count twice.
     page.set_input_files("#kmsat-cmp-input", [str(DIRECTORATES[0])])
     assert (
-        "These answers are already in the comparison" in page.locator(".kmsat-cmp-refused").inner_text()
+        "These answers are already in the comparison"
+        in page.locator(".kmsat-cmp-refused").inner_text()
     )
 
 

@@ -73,14 +73,31 @@ def open_files_list(page):
 
 def test_a_rater_round_weeks_apart_with_a_mistyped_team_is_one_consensus(site_url, page, axe):
     open_compare(page, site_url, [ANN, BOB, CAT])
-    assert page.get_by_role("radio", name="Consensus: several people's answers for one team").is_checked()
+    assert page.get_by_role(
+        "radio", name="Consensus: several people's answers for one team"
+    ).is_checked()
     assert options(page) == ["Finance Team (files: 3)"]
     # By the names they gave, with their own dates: one round, not three points in time.
-    assert rater_labels(page) == ["Ann Patel (2026-04-01)", "Bob Jones (2026-04-22)", "Cat Lee (2026-05-13)"]
+    assert rater_labels(page) == [
+        "Ann Patel (2026-04-01)",
+        "Bob Jones (2026-04-22)",
+        "Cat Lee (2026-05-13)",
+    ]
     name = titles(page)
     rows = table_rows(page, ".kmsat-cmp-spread")
     # Not yet, Emerging, Developing, Embedded, Don't know, N/A, not answered, median, range
-    assert rows[0] == [name["accountable-executive"] + " Leadership", "1", "0", "1", "1", "0", "0", "0", "3", "3"]
+    assert rows[0] == [
+        name["accountable-executive"] + " Leadership",
+        "1",
+        "0",
+        "1",
+        "1",
+        "0",
+        "0",
+        "0",
+        "3",
+        "3",
+    ]
     open_learning = next(r for r in rows if r[0].startswith("Leaders model open learning"))
     assert open_learning[1:] == ["0", "2", "1", "0", "0", "0", "0", "2", "1"]
     whose = page.locator(".kmsat-cmp-filetable tbody tr td:nth-child(4)").all_inner_texts()
@@ -121,7 +138,11 @@ def test_a_rater_round_weeks_apart_with_a_mistyped_team_is_one_consensus(site_ur
 def test_the_agreed_answers_are_used_over_the_raters_and_said_so(site_url, page, axe):
     open_compare(page, site_url, [ANN, BOB, CAT, AGREED])
     # The raters are still there to discuss; the agreed file is named, not mixed in.
-    assert rater_labels(page) == ["Ann Patel (2026-04-01)", "Bob Jones (2026-04-22)", "Cat Lee (2026-05-13)"]
+    assert rater_labels(page) == [
+        "Ann Patel (2026-04-01)",
+        "Bob Jones (2026-04-22)",
+        "Cat Lee (2026-05-13)",
+    ]
     expect(page.locator(".kmsat-cmp-note-agreed")).to_contain_text(
         "The group's agreed answers for this round are loaded too (finance-agreed.json)"
     )
@@ -167,7 +188,9 @@ def test_a_file_moves_into_another_teams_group(site_url, page, axe):
     axe_both(axe, page, "compare: moving a file")
     select.select_option(label="Finance Team")
     page.get_by_role("button", name="Move", exact=True).click()
-    expect(page.locator("[aria-live=polite]")).to_have_text("finance-dev.json is now with Finance Team.")
+    expect(page.locator("[aria-live=polite]")).to_have_text(
+        "finance-dev.json is now with Finance Team."
+    )
     expect(page.get_by_role("button", name="Move finance-dev.json to another team")).to_be_focused()
     assert options(page) == ["Finance Team (files: 4)"]
     assert rater_labels(page) == [
@@ -180,7 +203,10 @@ def test_a_file_moves_into_another_teams_group(site_url, page, axe):
         "1", "1", "1", "1", "0", "0", "0", "2.5", "3",
     ]  # fmt: skip
     dev_row = page.locator(".kmsat-cmp-filetable tbody tr").nth(3)
-    assert dev_row.locator("th").inner_text().split("\n") == ["Finance Dept", "moved to Finance Team"]
+    assert dev_row.locator("th").inner_text().split("\n") == [
+        "Finance Dept",
+        "moved to Finance Team",
+    ]
 
     # Kept: after a reload the file is still in its new group; it can go back.
     page.reload()
@@ -218,7 +244,9 @@ def test_a_share_link_made_on_the_assessment_page_joins_the_round_once(site_url,
     open_compare(page, site_url, [ANN, BOB])
     page.get_by_label("Add answers from a share link").fill(link)
     page.get_by_role("button", name="Add", exact=True).click()
-    expect(page.locator("[aria-live=polite]")).to_contain_text("Files added: 1. Files in the comparison: 3.")
+    expect(page.locator("[aria-live=polite]")).to_contain_text(
+        "Files added: 1. Files in the comparison: 3."
+    )
     # Its team typed in capitals joins the round; the person is named as they gave it.
     assert options(page) == ["Finance Team (files: 3)"]
     assert "Eve Rater (" in " ".join(rater_labels(page))
@@ -238,3 +266,96 @@ def test_a_refused_link_is_an_error_at_both_widths(site_url, page, axe):
     expect(error).to_contain_text("This link is damaged or cut short")
     assert page.get_by_role("region", name="Import answers from this link?").count() == 0
     axe_both(axe, page, "assessment: a refused share link")
+
+
+# Never lose: a note typed, two tabs, and kept files this version cannot read.
+
+
+def test_a_consensus_note_is_kept_as_it_is_typed(site_url, page):
+    open_compare(page, site_url, [ANN, BOB, CAT])
+    name = titles(page)
+    note = page.get_by_role(
+        "group", name="Agreed level: " + name["accountable-executive"]
+    ).get_by_label("Note on the agreed level")
+    note.click()
+    page.keyboard.type("Agreed: Developing")
+    # Kept without leaving the field (no change event): a pause in typing saves it.
+    page.wait_for_function(
+        "k => (localStorage.getItem(k) || '').includes('Agreed: Developing')", arg=COMPARE_KEY
+    )
+    page.keyboard.type(", once the CEO confirms")
+    page.reload()  # at once, mid-pause: leaving the page saves what was typed
+    page.locator(".kmsat-cmp-spread").wait_for()
+    note = page.get_by_role(
+        "group", name="Agreed level: " + name["accountable-executive"]
+    ).get_by_label("Note on the agreed level")
+    assert note.input_value() == "Agreed: Developing, once the CEO confirms"
+
+
+def test_two_tabs_never_save_over_each_others_files(site_url, page, context, axe):
+    open_compare(page, site_url, [ANN, BOB])
+    other = context.new_page()
+    other.goto(site_url + "compare.html")
+    other.locator(".kmsat-cmp-view").wait_for()
+    # This tab adds a file; the other tab is told at once and saves nothing over it.
+    page.set_input_files("#kmsat-cmp-input", [str(CAT)])
+    expect(page.locator("[aria-live=polite]")).to_contain_text("Files in the comparison: 3.")
+    page.wait_for_function(
+        "k => JSON.parse(localStorage.getItem(k)).files.length === 3", arg=COMPARE_KEY
+    )
+    notice = other.get_by_role("alert").filter(has_text="changed in another tab or window")
+    expect(notice).to_be_visible()
+    open_files_list(other)
+    other.get_by_role("button", name="Remove finance-ann.json").click()
+    assert len(json.loads(storage(page, COMPARE_KEY))["files"]) == 3  # not overwritten
+    axe_both(axe, other, "compare: another tab's files")
+    other.get_by_role("button", name="Use the other tab's files").click()
+    expect(other.locator("[aria-live=polite]")).to_have_text("The other tab's files are shown.")
+    assert options(other) == ["Finance Team (files: 3)"]
+    assert len(json.loads(storage(page, COMPARE_KEY))["files"]) == 3
+
+    # Now the other tab removes a file (it has seen the latest): saved. This tab is told, keeps its own.
+    other.get_by_role("button", name="Remove finance-ann.json").click()
+    page.wait_for_function(
+        "k => JSON.parse(localStorage.getItem(k)).files.length === 2", arg=COMPARE_KEY
+    )
+    page.get_by_role("alert").filter(has_text="changed in another tab or window").wait_for()
+    page.get_by_role("button", name="Keep this tab's files").click()
+    assert len(json.loads(storage(page, COMPARE_KEY))["files"]) == 3
+    other.close()
+
+
+@pytest.mark.parametrize(
+    "kept, words",
+    [
+        (
+            json.dumps({"format": "kmsat-compare", "version": 2, "files": [], "rounds": {"x": 1}}),
+            "saved by a newer version of this tool",
+        ),
+        ('{"format": "kmsat-compare", "version": 1, "files": [', "the stored data is damaged"),
+    ],
+)
+def test_kept_files_this_page_cannot_read_stay_until_the_user_chooses(
+    site_url, page, axe, kept, words
+):
+    page.goto(site_url + "compare.html")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [COMPARE_KEY, kept])
+    page.reload()
+    notice = page.get_by_role("alert").filter(has_text=words)
+    expect(notice).to_be_visible()
+    page.set_input_files("#kmsat-cmp-input", [str(ANN)])
+    page.locator(".kmsat-cmp-view").wait_for()
+    page.wait_for_timeout(300)
+    assert storage(page, COMPARE_KEY) == kept  # nothing saved over it
+    axe_both(axe, page, "compare: kept files unreadable")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download what is kept (.json)").click()
+    assert Path(info.value.path()).read_text() == kept
+    page.get_by_role("button", name="Start afresh and remove what is kept").click()
+    page.get_by_role("button", name="Yes, continue").click()
+    expect(page.locator("[aria-live=polite]")).to_have_text(
+        "What was kept was removed. Files you add are kept again."
+    )
+    assert [f["name"] for f in json.loads(storage(page, COMPARE_KEY))["files"]] == [
+        "finance-ann.json"
+    ]
