@@ -122,13 +122,14 @@ def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe
         ["Capabilities and working practices", "3", "1.3", "1.5", "1.5", "1.3"],
         ["Opportunities", "2.3", "1.3", "1.3", "1.3", "1.3"],
     ]
+    page.locator(".kmsat-cmp-teach-table").wait_for()  # drawn just after the table
     assert table_rows(page, ".kmsat-cmp-teach-table") == [
         ["An accountable executive Leadership", "Medicine", "Estates and Facilities"],
         ["Sharing across boundaries Behaviours", "Medicine", "Estates and Facilities"],
         ["Evidence at the point of need Capabilities and working practices", "Medicine", "Surgery"],
     ]
     chart = page.get_by_role("img", name="Average rating per element for each team", exact=False)
-    assert chart.locator("circle").count() == 12
+    expect(chart.locator("circle")).to_have_count(12)
     axe_check(axe, page, "compare: side by side")
 
     page.get_by_label("Show each criterion").check()

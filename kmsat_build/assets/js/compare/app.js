@@ -95,7 +95,8 @@
       },
       saveSoon(pause) { clearTimeout(page.saving); page.saving = setTimeout(page.persist, pause || 0); },
       typed() { page.saveSoon(TYPING_PAUSE); },
-      changed() { page.persist(); K.compareViews.renderView(page); },
+      /** A choice of view or team: drawn at once, kept just after (a separate task). */
+      changed() { K.compareViews.renderView(page); page.saveSoon(100); },
       render() { K.compareFiles.renderFiles(page); K.compareFiles.renderPanels(page); K.compareViews.renderView(page); },
     };
     page.parts = parts(page);

@@ -26,17 +26,38 @@
     });
   }
 
+  /** One file's text checked like an import: {name, entry}, or {name, reason}. */
+  function check(page, r) {
+    if (r.reason) return r;
+    try {
+      return { name: r.name, entry: K.compare.readExport(r.text, page.data, { newId: newId() }) };
+    } catch (error) {
+      if (!(error instanceof K.session.ImportError)) throw error;
+      return { name: r.name, reason: error.message };
+    }
+  }
+
+  const CHUNK_MS = 40; // checking a thousand files is split into tasks this long, so the page stays responsive
+
+  /** Check every text, a slice at a time. */
+  function checkAll(page, texts) {
+    return new Promise((resolve) => {
+      const out = [];
+      const step = () => {
+        const until = performance.now() + CHUNK_MS;
+        while (out.length < texts.length && performance.now() < until) {
+          out.push(check(page, texts[out.length]));
+        }
+        if (out.length < texts.length) setTimeout(step); else resolve(out);
+      };
+      step();
+    });
+  }
+
   /** Read and add files the user chose or dropped. */
   function addFiles(page, list) {
-    return Promise.all(Array.from(list).map((file) => readText(page, file))).then((texts) => addResults(page, texts.map((r) => {
-      if (r.reason) return r;
-      try {
-        return { name: r.name, entry: K.compare.readExport(r.text, page.data, { newId: newId() }) };
-      } catch (error) {
-        if (!(error instanceof K.session.ImportError)) throw error;
-        return { name: r.name, reason: error.message };
-      }
-    })));
+    return Promise.all(Array.from(list).map((file) => readText(page, file)))
+      .then((texts) => checkAll(page, texts)).then((results) => addResults(page, results));
   }
 
   /** Add what was read; refused files change nothing. One render, one save, one announcement. */

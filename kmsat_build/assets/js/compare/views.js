@@ -32,9 +32,7 @@
     page.current = { mode: 'side', view: C.sideBySide(page.data, entries, C.sharedCriteria(page.data, entries)) };
     return K.compareSide.render(Object.assign({ expanded: page.state.expanded, onExpand: (on) => {
       page.state.expanded = on;
-      page.persist();
-      renderView(page);
-      document.getElementById('kmsat-cmp-expand').focus();
+      page.saveSoon(100); // after the table is drawn: keeping 200 files' text takes a moment
     } }, page.ctx), page.current.view);
   }
 
