@@ -156,14 +156,14 @@ test('unknown ids and values are skipped with a report; known ones kept', () => 
   // One line per kind of problem, in the order the session's fields are read.
   assert.deepEqual(words(report), [
     'Cleared choices that are not among the allowed options (4): ' +
-      'details.capacity, checklist.board-accountability.answer, answers.sharing.priority, plan[0].status.',
+      'The group is answering on behalf of, Board checklist: Is a named Board member accountable for knowledge?, Sharing across boundaries (Priority for improvement), Action plan row 1 (Status).',
     'Left out checklist answers for questions that are not in this edition (1): old-question.',
     'Cleared ratings that are not on this scale, keeping their priorities and notes (1): ' +
-      'answers.accountable-executive: superb.',
+      'An accountable executive: superb.',
     'Left out answers for criteria that are not in this edition (1): gone-criterion.',
   ]);
   assert.deepEqual(report[0], { key: 'import.report.badValues', params: { count: 4,
-    items: 'details.capacity, checklist.board-accountability.answer, answers.sharing.priority, plan[0].status' } });
+    items: 'The group is answering on behalf of, Board checklist: Is a named Board member accountable for knowledge?, Sharing across boundaries (Priority for improvement), Action plan row 1 (Status)' } });
 });
 
 test('wrong types become empty values, with a report', () => {
@@ -179,8 +179,8 @@ test('wrong types become empty values, with a report', () => {
   const lines = words(report);
   assert.deepEqual(lines, [
     'Left empty the fields that held the wrong kind of data (6): ' +
-      'details, checklist, answers.sharing.notes, answers.reflection, plan, dismissed.',
-    'Cleared ratings that are not on this scale, keeping their priorities and notes (1): answers.sharing: 3.',
+      'About this session, Board checklist, Sharing across boundaries (Notes and evidence), Reflection during and after, Action plan, Criteria removed from the action plan.',
+    'Cleared ratings that are not on this scale, keeping their priorities and notes (1): Sharing across boundaries: 3.',
   ]);
 });
 
@@ -197,7 +197,7 @@ test('over-long text is cut to 5,000 characters; over-long plans to 500 rows', (
   assert.equal(session.plan[0].action.length, 5000);
   assert.deepEqual(words(report), [
     'Left out action plan rows beyond the 500 this tool keeps (rows left out: 20).',
-    'Shortened texts longer than 5000 characters (3): details.organisation, answers.sharing.notes, plan[0].action.',
+    'Shortened texts longer than 5000 characters (3): Organisation, Sharing across boundaries (Notes and evidence), Action plan row 1 (Action).',
   ]);
 });
 
