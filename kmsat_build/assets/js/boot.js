@@ -82,7 +82,13 @@
       const names = (el.getAttribute(MARK) || '').split(' ').filter(Boolean);
       if (names.includes(component.name)) continue;
       el.setAttribute(MARK, names.concat(component.name).join(' '));
-      const result = component.mount(el, deps);
+      let result;
+      try {
+        result = component.mount(el, deps);
+      } catch (error) { // one broken component must not keep the others from starting
+        console.error(error);
+        continue;
+      }
       const stop = typeof result === 'function' ? result : (result && result.stop) || (() => undefined);
       running.push({ name: component.name, el, stop, api: result && result.api });
     }
@@ -90,7 +96,8 @@
 
   /** One page shown: stop what left, load what is needed, start what is new. */
   function scan() {
-    running = running.filter((r) => r.el.isConnected || (r.stop(), false));
+    for (const r of running) if (!r.el.isConnected) r.stop();
+    running = running.filter((r) => r.el.isConnected);
     for (const name of Object.keys(BUNDLES)) {
       if (loading[name]) continue; // loaded or on its way: its components start as they are defined
       const wanted = (BUNDLES[name].mount || []).some((selector) => document.querySelector(selector));
