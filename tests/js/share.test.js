@@ -173,7 +173,7 @@ test('a whole national assessment without notes makes a short link', () => {
 });
 
 test('a link made before links carried their session is known by its checksum, the same each time', () => {
-  const payload = { v: 1, e: 'national', c: data.edition.contentVersion, p: data.fingerprint,
+  const payload = { v: 1, e: data.edition.id, c: data.edition.contentVersion, p: data.fingerprint,
     d: ['St Elsewhere', 'Board', '2026-05-01', '', '', 'organisation'], a: { reflection: ['embedded'] }, k: {} };
   const bytes = new TextEncoder().encode(JSON.stringify(payload));
   const value = '1.' + share.toBase64url(bytes) + '.' + share.fnv1a(bytes);
