@@ -32,6 +32,7 @@ from playwright.sync_api import expect
 from tests.browser.test_compare import (
     COMPARE_KEY,
     EXPORTS,
+    OVER_TIME,
     axe_check,
     open_compare,
     storage,
@@ -359,3 +360,41 @@ def test_kept_files_this_page_cannot_read_stay_until_the_user_chooses(
     assert [f["name"] for f in json.loads(storage(page, COMPARE_KEY))["files"]] == [
         "finance-ann.json"
     ]
+
+
+# Layout: nothing cut, nothing pushing the page sideways.
+
+CAPTIONS_INSIDE = """() => [...document.querySelectorAll('.kmsat-cmp-scroll')].map((box) => {
+  const range = document.createRange();
+  range.selectNodeContents(box.querySelector('caption'));
+  return Math.round(range.getBoundingClientRect().right - box.getBoundingClientRect().right);
+})"""
+
+
+def test_the_spread_table_and_every_caption_fit(site_url, page):
+    open_compare(page, site_url, [ANN, BOB, CAT])
+    spread = page.locator(".kmsat-cmp-spread")
+    # Range, the last column, is on screen at 1280 px without scrolling the table.
+    assert spread.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+    assert spread.locator("thead th").last.inner_text() == "Range"
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert all(overhang <= 0 for overhang in page.evaluate(CAPTIONS_INSIDE)), width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_over_time_at_375_px_does_not_scroll_the_page_sideways(site_url, page, tmp_path):
+    # Two dates of one team, the later with criteria answered Don't know: "Not scored" changes.
+    first, later = (json.loads(p.read_text()) for p in OVER_TIME)
+    for criterion in list(later["answers"])[:6]:
+        later["answers"][criterion]["level"] = "dont-know"
+    paths = []
+    for name, content in (("first.json", first), ("later.json", later)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(json.dumps(content))
+    page.set_viewport_size(PHONE)
+    open_compare(page, site_url, paths)
+    assert page.get_by_role("radio", name="Over time: one team at different dates").is_checked()
+    assert page.locator(".kmsat-cmp-time .kmsat-cmp-none .kmsat-sr").count() >= 6
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert all(overhang <= 0 for overhang in page.evaluate(CAPTIONS_INSIDE))

@@ -26,13 +26,13 @@
         options: K.model.ROLES.map((id) => ({ value: id, label: t('details.role.' + id) })),
         onChange: set('role'), class: 'kmsat-role',
       }),
-      text('rater'),
       radios({
         legend: t('details.capacity.label'), hint: t('details.capacity.hint'), value: details.capacity,
         options: K.model.CAPACITIES.map((id) => ({ value: id, label: t('details.capacity.' + id) })),
         onChange: set('capacity'), class: 'kmsat-capacity',
       }),
-      text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
+      // Before anything is typed, the group agrees on whose behalf it answers; then the person's name.
+      text('rater'), text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
     ];
   };
 })(self.KMSAT);
