@@ -18,6 +18,8 @@ import rcssmin
 import rjsmin
 
 ASSET_DIR = "assets/kmsat"
+IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
+IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
 SITE = "site"  # the bundle on every page: shipped as kmsat.js and kmsat.css
 SITE_FILES = {"js": "kmsat.js", "css": "kmsat.css"}
 HEADER = re.compile(r"^\[(?P<name>[a-z][a-z0-9-]*)\]\s*(?P<mount>.*)$")
