@@ -49,7 +49,9 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.deepEqual([...new Set(sections)], ['notice', 'details', 'checklist', 'answer', 'plan']);
   assert.deepEqual(rows[1].slice(0, 4), ['notice', '', '', noticeOf(data)]);
   assert.match(rows[1][3], /independent, unofficial rendering .* published by Test publisher\.$/);
-  assert.deepEqual(rows[7], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[7], ['details', '', 'rater', 'Your name', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[8], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[9], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
@@ -153,5 +155,13 @@ test('fileName: safe on every system', () => {
   assert.equal(named({ organisation: '../../etc/passwd', team: 'CON' }, 'md'), 'kmsat-etc-passwd-con.md');
   assert.equal(named({ organisation: '日本' }, '../x.EXE'), 'kmsat.xexe');
   assert.equal(fileName(null, ''), 'kmsat.txt');
+  // Whose answers: the agreed file has its own name, each person's file theirs.
+  const team = { organisation: 'St Elsewhere', team: 'Finance', date: '2026-05-01' };
+  assert.equal(named(Object.assign({ role: 'agreed', rater: 'Ignored' }, team), 'json'),
+    'kmsat-st-elsewhere-finance-2026-05-01-agreed.json');
+  assert.equal(named(Object.assign({ role: 'individual', rater: 'Jo Bloggs' }, team), 'json'),
+    'kmsat-st-elsewhere-finance-2026-05-01-jo-bloggs.json');
+  assert.equal(named(Object.assign({ role: 'individual', rater: ' ' }, team), 'csv'),
+    'kmsat-st-elsewhere-finance-2026-05-01-individual.csv');
   assert.ok(named({ organisation: 'x'.repeat(300) }, 'md').length <= 60);
 });

@@ -19,7 +19,7 @@
   'use strict';
 
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
-  const DETAILS = model.DETAIL_FIELDS.concat('capacity');
+  const DETAILS = model.DETAIL_KEYS;
   const CSV_COLUMNS = ['section', 'element', 'id', 'item', 'answer', 'value', 'priority', 'notes']
     .concat(ROW_FIELDS, 'status');
   const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -37,7 +37,8 @@
     const details = session.details || {};
     return {
       t, index,
-      detail: (f) => (f === 'capacity' && details[f] ? t('details.capacity.' + camel(details[f])) : details[f] || ''),
+      detail: (f) => (own(model.DETAIL_CHOICES, f) && details[f] ? t('details.' + f + '.' + camel(details[f]))
+        : details[f] || ''),
       status: (status) => (status ? t('plan.status.' + camel(status)) : ''),
       level: (id) => index.scale.levels.get(id) || index.scale.unscored.get(id) || null,
       checklist: (id) => own(session.checklist, id) || {},
@@ -168,11 +169,14 @@
   const slug = (value) => String(value || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-+|-+$/g, '');
 
-  /** A file name safe on every system: kmsat-<organisation>-<team>-<date>.<ext> (ext e.g. 'csv'). */
+  /** A file name safe on every system: kmsat-<organisation>-<team>-<date>[-agreed|-<person>].<ext> (ext e.g. 'csv'). */
   function fileName(session, ext) {
     const details = (session && session.details) || {};
     const date = /^\d{4}-\d{2}-\d{2}$/.test(details.date) ? details.date : '';
-    const base = ['kmsat', slug(details.organisation), slug(details.team), date].filter(Boolean).join('-');
+    // Whose answers, so a facilitator's folder tells the agreed file from each person's own.
+    const whose = details.role === 'agreed' ? 'agreed'
+      : details.role === 'individual' ? slug(details.rater) || 'individual' : '';
+    const base = ['kmsat', slug(details.organisation), slug(details.team), date, whose].filter(Boolean).join('-');
     return base + '.' + (String(ext || '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt');
   }
 
