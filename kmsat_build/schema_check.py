@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,9 @@ from .yamlsource import YamlDoc
 if TYPE_CHECKING:  # jsonschema is imported only when a document must be validated (slow)
     from jsonschema import Draft202012Validator
     from referencing import Registry
+
+# A UI string id (nav.next, page.home.title): dotted, as in the strings table.
+UI_STRING_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$")
 
 TYPE_NAMES = {
     "string": "text",
@@ -154,6 +158,11 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
                 continue
             guess = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            if "strings" in allowed and UI_STRING_ID.match(str(key)):
+                hint = (
+                    " (it looks like a UI string id: strings go under `strings:`, so indent "
+                    "the line to line up with the other strings)"
+                )
             out.append(
                 Problem(
                     doc.file,

@@ -99,6 +99,8 @@ def merge(fw: Framework, doc: YamlDoc) -> Framework:
         strings_src=fw.strings_src.changed(doc, ("strings",), data.get("strings", {})),
         branding=Branding(**data.get("branding", {}), src=Src(doc, ("branding",))),
         example=_example(fw.example, hidden_criteria),
+        hidden_techniques=tuple(t.id for t in fw.techniques if t.id in hidden_techniques),
+        hidden_criteria=tuple(c.id for c in fw.criteria() if c.id in hidden_criteria),
     )
 
 
