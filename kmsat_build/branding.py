@@ -5,9 +5,17 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .model import Branding, Framework
-from .text import escape_text
+from .text import escape_text, fill
 
 BRANDING_CSS = "edition.css"
+
+# The UI strings the build itself fills in, and the names it fills: the only
+# Python-side formatting of content (rules.py refuses any other placeholder,
+# so a team's footer can never stop the build).
+FILLED_BY_BUILD = {
+    "page.footer.national": ("publisher", "version"),
+    "page.footer.edition": ("publisher", "edition", "national"),
+}
 
 
 def apply_branding(config, branding: Branding) -> None:
@@ -49,10 +57,11 @@ def footer_line(fw: Framework) -> str:
     edition = fw.edition
     if edition.content_version == edition.national_version:
         text = fw.strings.get("page.footer.national", "")
-        line = text.format(publisher=edition.publisher, version=edition.content_version)
+        line = fill(text, publisher=edition.publisher, version=edition.content_version)
     else:
         text = fw.strings.get("page.footer.edition", "")
-        line = text.format(
+        line = fill(
+            text,
             publisher=edition.publisher,
             edition=edition.content_version,
             national=edition.national_version,
