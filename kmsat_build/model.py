@@ -89,6 +89,7 @@ class Edition:
     language: str
     description: str
     national_version: str = ""  # the national content version this is based on
+    national_language: str = ""  # the national content's language (text not translated)
     src: Src = src_field()
 
 

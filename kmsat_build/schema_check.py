@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import os
 import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import cache_dir, note
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
 
@@ -44,11 +44,6 @@ def load_schema(name: str) -> dict:
     return json.loads(schema_text(name))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kmsat" / "valid"
-
-
 @cache
 def _all_schemas_digest() -> str:
     """One digest of every packaged schema (a schema may refer to another)."""
@@ -64,12 +59,13 @@ def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
     schema need not be validated again (nor jsonschema imported, most of
     the cost). Any change to the text or the schema changes the key.
     """
-    if not doc.source:
+    folder = cache_dir("valid")  # one per kmsat version
+    if not doc.source or folder is None:
         return None
     key = hashlib.sha256(
         f"{_all_schemas_digest()}\0{schema_name}\0{doc.source}".encode("utf-8", "surrogatepass")
     ).hexdigest()
-    return _cache_dir() / key
+    return folder / key
 
 
 @cache
@@ -121,11 +117,7 @@ def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
         for problem in _to_problems(doc, error, path):
             problems.append(problem)
     if marker is not None and not problems:
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        except OSError:  # a read-only home: validate every time
-            pass
+        note(marker)  # a read-only home: validate every time
     return problems
 
 

@@ -167,6 +167,7 @@ def _edition(fw: Framework, doc: YamlDoc):
         # semver build metadata: the national content plus this edition's own changes
         content_version=f"{national.content_version}+{ed['id']}.{version}",
         national_version=national.content_version,
+        national_language=national.language,
         src=national.src.changed(doc, ("edition",), ed),
     )
 
