@@ -100,7 +100,9 @@ def test_welsh_edition_sets_the_language(tmp_path):
     # so a screen reader does not read it as Welsh; what it did is not.
     element = (site / "elements" / "leadership.html").read_text()
     assert "<h1" in element and 'lang="en-GB">Arweinyddiaeth' not in element
-    assert re.search(r'<h3 id="accountable-executive">1\.1 <span lang="en-GB">An accountable', element)
+    assert re.search(
+        r'<h3 id="accountable-executive">1\.1 <span lang="en-GB">An accountable', element
+    )
     assert re.search(r'<td><span lang="en-GB">Nobody at executive level', element)
     assert re.search(r'<div lang="en-GB">\s*<p>Leadership is about who owns', element)
     assert '<span lang="en-GB">Meini prawf' not in element and "Meini prawf" in element
