@@ -4,7 +4,8 @@
  */
 (function (K) {
   'use strict';
-  const { h, radios, field } = K.dom;
+  const { h } = K.dom;
+  const { radios, field } = K.forms;
 
   /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
   K.ui.details = function (ctx) {
