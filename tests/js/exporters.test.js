@@ -44,7 +44,8 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.ok(rows.every((row) => row.length === 14));
   const sections = rows.slice(1).map((row) => row[0]);
   assert.deepEqual([...new Set(sections)], ['details', 'checklist', 'answer', 'plan']);
-  assert.deepEqual(rows[6], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[6], ['details', '', 'purpose', 'Purpose of the session', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[7], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
@@ -58,15 +59,43 @@ test('toCSV: commas, quotes and newlines are quoted and read back intact', () =>
   assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), notes);
   assert.equal(rows[1][4], 'A, B & "C"');
   assert.equal(csvCell('a"b'), '"a""b"');
-  assert.equal(csvCell('plain text'), 'plain text');
+  assert.equal(csvCell('plain text'), '"plain text"', 'every cell is quoted');
+  assert.equal(csvCell(''), '""');
+  assert.equal(csvCell(null), '""');
+  assert.equal(csvCell(3), '"3"', 'our numbers are not neutralised');
+});
+
+test('csvCell: a formula start is neutralised at the start and after every separator or line break', () => {
+  for (const [input, expected] of [
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['+1', '"\'+1"'], ['-2+3', '"\'-2+3"'], ['@SUM(A1)', '"\'@SUM(A1)"'],
+    ['\tcmd', '"\'\tcmd"'], ['\r=1', '"\'\r\'=1"'],
+    // A spreadsheet splitting on ; (much of Europe), on tabs or on commas sees a new cell here.
+    ['Dr A;=1+1;', '"Dr A;\'=1+1;"'], ['a,=1+1', '"a,\'=1+1"'], ['a\t=1', '"a\t\'=1"'],
+    ['a;+1;-2;@3', '"a;\'+1;\'-2;\'@3"'], ['a; =1', '"a; \'=1"'], ['a;\t=1', '"a;\'\t\'=1"'],
+    ['line one\n=cmd', '"line one\n\'=cmd"'], ['line one\r\n@cmd', '"line one\r\n\'@cmd"'],
+    // Not a cell start: left alone.
+    ['a=1', '"a=1"'], ['1-2', '"1-2"'], ['x;y', '"x;y"'], ['e-mail: a@b', '"e-mail: a@b"'],
+  ]) {
+    assert.equal(csvCell(input), expected, JSON.stringify(input));
+  }
+});
+
+test('toCSV: hostile cells are inert however the file is split', () => {
+  const hostile = ['Dr A;=1+1;', 'x,=HYPERLINK("http://evil.example")', 'ok\t@SUM(A1)', 'n\n-2+3', '=cmd|" /C calc"!A0'];
+  for (const text of hostile) {
+    const csv = toCSV(data, sessionWithText({ notes: text, action: text, title: text, organisation: text, note: text }));
+    // As a spreadsheet honouring quotes reads it: the text, marked as text.
+    const cells = parseCSV(csv.slice(1)).flat();
+    assert.ok(cells.filter((cell) => cell.replace(/(^|[,;\t\r\n])( *)'(?=[=+\-@\t\r])/g, '$1$2') === text).length >= 5, text);
+    // As one splitting every line on , ; or tab and ignoring quotes reads it: no piece is a formula.
+    for (const piece of csv.slice(1).split(/[,;\t\r\n]/)) {
+      assert.doesNotMatch(piece.replace(/^"/, ''), /^ *[=+\-@]/, JSON.stringify(piece));
+    }
+  }
 });
 
 test('toCSV: cells that a spreadsheet would run as formulas are neutralised', () => {
-  for (const [input, expected] of [['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
-    ['+1', "'+1"], ['-2+3', "'-2+3"], ['@SUM(A1)', "'@SUM(A1)"], ['\tcmd', "'\tcmd"], ['\r=1', '"\'\r=1"'],
-    ['a=1', 'a=1'], [3, '3']]) {
-    assert.equal(csvCell(input), expected, JSON.stringify(input));
-  }
   const csv = toCSV(data, sessionWithText({ notes: '=cmd|" /C calc"!A0', action: '@evil', title: '-custom' }));
   const rows = parseCSV(csv.slice(1));
   assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), '\'=cmd|" /C calc"!A0');

@@ -325,7 +325,7 @@
       details: { organisation: details[0].organisation, team: details[0].team,
         date: common('date') || sessions.newSession(data, now, '').details.date,
         facilitator: common('facilitator') || distinct('facilitator')[0] || '',
-        participants: distinct('participants').join('; '), capacity: common('capacity') } };
+        participants: distinct('participants').join('; '), purpose: common('purpose'), capacity: common('capacity') } };
     const { session } = sessions.normaliseSession(raw, data, options);
     session.plan = planning.syncPlan(data, session);
     return session;
@@ -383,10 +383,7 @@
     return rating.value === null ? '' : String(rating.value);
   }
 
-  /** Rows of cells as CSV: neutralised cells (exporters.csvCell), BOM, CRLF. */
-  function csv(rows) {
-    return '\uFEFF' + rows.map((cells) => cells.map(exporters.csvCell).join(',')).join('\r\n') + '\r\n';
-  }
+  const csv = exporters.csvTable;
 
   /** The side-by-side figures as CSV: one row per element and per criterion, a column per team. */
   function sideBySideCSV(data, view) {

@@ -2,8 +2,8 @@
  * kmsat core: exports. JSON (to import again), CSV (for a spreadsheet),
  * Markdown (the report), safe file names. Strings in, strings out.
  *
- * User text stays text. In CSV a cell starting with = + - @ (or tab, CR)
- * would run as a formula, so it gets a leading quote. In Markdown every
+ * User text stays text. In CSV a formula start is neutralised wherever a
+ * spreadsheet could see a cell begin (see csvCell). In Markdown every
  * character that could start a link, HTML, emphasis, code or a table break
  * is escaped.
  */
@@ -54,17 +54,33 @@
       exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
   }
 
-  /** A CSV cell: formulas neutralised, then RFC 4180 quoting when needed. */
+  const AFTER_SEPARATOR = /([,;\t\r\n])( *)(?=[=+\-@\t\r])/g;
+  const FORMULA_START = /^ *[=+\-@\t\r]/;
+
+  /**
+   * A CSV cell, always quoted. A formula start (= + - @ tab CR) gets an
+   * apostrophe (text, to a spreadsheet) at the start and after any separator
+   * or line break: split on ; (much of Europe) or tabs, `Dr A;=1+1` is two
+   * cells, the second a formula.
+   */
   function csvCell(value) {
-    if (value === null || value === undefined) return '';
-    const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? "'" + value : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    if (value === null || value === undefined) return '""';
+    let text = String(value);
+    if (typeof value === 'string') {
+      text = text.replace(AFTER_SEPARATOR, "$1$2'");
+      if (FORMULA_START.test(text)) text = "'" + text;
+    }
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  /** Rows of cells as a CSV file: UTF-8 BOM (so Excel reads accents), CRLF line ends. */
+  function csvTable(rows) {
+    return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 
   /**
    * One table with a `section` column (details, checklist, answer, plan):
-   * it opens in Excel as one sheet that filters by section. UTF-8 with a
-   * BOM (so Excel reads accents), CRLF line ends.
+   * it opens in Excel as one sheet that filters by section.
    * @returns {string}
    */
   function toCSV(data, session) {
@@ -91,7 +107,7 @@
         item: v.title, answer: v.level && v.level.label, value: v.level && v.level.value,
         priority: v.priority && v.priority.label, status: w.status(v.row.status) }));
     }
-    return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return csvTable(rows);
   }
 
   /**
@@ -172,5 +188,5 @@
     return base + '.' + (String(ext || '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt');
   }
 
-  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell };
+  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, csvTable };
 });
