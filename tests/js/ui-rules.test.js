@@ -17,7 +17,7 @@ const source = (f) => fs.readFileSync(path.join(UI, f), 'utf8');
 const code = (f) => source(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 /** The core files the questionnaire loads (see browser-load.test.js). */
 const CORE = ['strings', 'model', 'scoring', 'plan', 'normalise', 'session', 'exporters'];
-const BUDGET = 30 * 1024; // bytes, gzipped: core + ui + questionnaire.css
+const BUDGET = 30 * 1024; // bytes, gzipped: core + ui + questionnaire.css, without comments as the build ships them
 
 test('every ui file is in the manifest: dom first, app last, after the core', () => {
   const manifest = fs.readFileSync(path.join(ASSETS, 'manifest.txt'), 'utf8').split('\n').map((l) => l.trim());
@@ -45,8 +45,10 @@ test('text is never parsed as HTML, and no code is made at run time (strict CSP)
 });
 
 test(`the questionnaire's own JavaScript and CSS stay under ${BUDGET} bytes gzipped`, () => {
-  const text = CORE.map((n) => fs.readFileSync(path.join(ASSETS, 'js', 'core', n + '.js'), 'utf8')).join('')
-    + files.map(source).join('') + fs.readFileSync(path.join(ASSETS, 'css', 'questionnaire.css'), 'utf8');
+  // The build strips comments (rjsmin, rcssmin): why-comments in the sources cost visitors nothing.
+  const uncommented = (text) => text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  const text = uncommented(CORE.map((n) => fs.readFileSync(path.join(ASSETS, 'js', 'core', n + '.js'), 'utf8')).join('')
+    + files.map(source).join('') + fs.readFileSync(path.join(ASSETS, 'css', 'questionnaire.css'), 'utf8'));
   const size = zlib.gzipSync(Buffer.from(text), { level: 9 }).length;
   assert.ok(size < BUDGET, `${size} bytes gzipped`);
 });

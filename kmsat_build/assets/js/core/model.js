@@ -17,7 +17,7 @@
   const NOT_APPLICABLE = 'not-applicable';
   /** Level value from which a criterion is a strength (Developing). */
   const STRENGTH_MIN_VALUE = 3;
-  const DETAIL_FIELDS = ['organisation', 'team', 'date', 'facilitator', 'participants'];
+  const DETAIL_FIELDS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'purpose'];
   const CAPACITIES = ['organisation', 'directorate', 'team'];
   /** What the group types into a plan row (custom rows also have a title). */
   const ROW_FIELDS = ['action', 'owner', 'support', 'due', 'measure'];
