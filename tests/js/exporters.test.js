@@ -129,6 +129,7 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
   assert.ok(md.includes('| \\# Not a heading |'));
+  assert.ok(md.includes('| Date of the session | 26 November 2026 |'), 'dates as people write them');
   assert.deepEqual(md.match(/^#+ .*$/gm), ['# Knowledge Mobilisation Self-Assessment Tool: self-assessment report',
     '## Session details', '## Results by element', '## Strengths', '## Ratings', '## Action plan', '## Board checklist']);
   // Every table row has the same number of cells as its header: pipes in user text did not split cells.

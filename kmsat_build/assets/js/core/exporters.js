@@ -10,12 +10,12 @@
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./strings.js'), require('./scoring.js'),
-      require('./plan.js'));
+      require('./plan.js'), require('./dates.js'));
   } else {
     const k = (root.KMSAT = root.KMSAT || {});
-    k.exporters = factory(k.model, k.strings, k.scoring, k.plan);
+    k.exporters = factory(k.model, k.strings, k.scoring, k.plan, k.dates);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, strings, scoring, planning) {
+})(typeof self !== 'undefined' ? self : this, function (model, strings, scoring, planning, dates) {
   'use strict';
 
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
@@ -36,6 +36,8 @@
     return {
       t, index,
       detail: (f) => (f === 'capacity' && details[f] ? t('details.capacity.' + camel(details[f])) : details[f] || ''),
+      /** A date for a reader (the report); the CSV keeps ISO dates, which sort. */
+      date: (value) => dates.formatDate(value, data.edition.language),
       status: (status) => (status ? t('plan.status.' + camel(status)) : ''),
       level: (id) => index.scale.levels.get(id) || index.scale.unscored.get(id) || null,
       checklist: (id) => own(session.checklist, id) || {},
@@ -156,9 +158,11 @@
       }
     }
     const plan = planning.planView(data, session).map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
-      v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status)));
+      v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => (f === 'due' ? w.date(v.row.due) : v.row[f])),
+      w.status(v.row.status)));
     return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
-      section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'), w.detail(f)]))),
+      section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'),
+        f === 'date' ? w.date(w.detail(f)) : w.detail(f)]))),
       section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
         (scores || scoring.scoreAll(data, session)).map((s) => [titles.get(s.id) || s.id,
           s.mean === null ? t('results.notScored') : s.mean.toFixed(1),
