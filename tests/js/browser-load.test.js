@@ -10,7 +10,7 @@ const { CORE, loadData } = require('./helpers.js');
 
 /** Load order: each file after those it uses (the manifest must keep it). */
 const ORDER = ['strings', 'model', 'dates', 'scoring', 'plan', 'normalise', 'session', 'exporters', 'board-paper',
-  'compare', 'share', 'board-paper-docx'];
+  'compare', 'share', 'compare-paper', 'board-paper-docx'];
 /** 'board-paper' -> 'boardPaper': the name a file attaches under KMSAT. */
 const keyOf = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 

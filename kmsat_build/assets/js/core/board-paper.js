@@ -197,16 +197,34 @@
   /** The paper's sections in order; extend by adding a builder. */
   const SECTIONS = [purpose, details, results, focus, findOut, strengths, plan, criteria, checklist];
 
+  /** Words and dates in the edition's language, for any paper (the compare page's too). */
+  function words(data, options) {
+    const language = data.edition.language || 'en';
+    return { data, language, now: (options && options.now) || new Date(),
+      t: (key, params) => strings.t(data.strings, key, params),
+      date: (value) => dates.formatDate(value, language) };
+  }
+
   /** The context every builder reads: computed once per paper. @returns {PaperContext} */
   function context(data, session, options) {
-    const language = data.edition.language || 'en';
+    return Object.assign(words(data, options), { session, index: dataIndex(data),
+      scores: scoring.scoreAll(data, session), results: scoring.results(data, session) });
+  }
+
+  /**
+   * A whole paper around its sections: provenance, notice and document properties.
+   * @param {{title: string, subtitle: string, subject: string, sections: Section[]}} parts
+   * @returns {BoardPaper}
+   */
+  function frame(data, parts, options) {
+    const w = words(data, options);
+    const edition = data.edition;
     return {
-      data, session, language, now: options.now || new Date(),
-      t: (key, params) => strings.t(data.strings, key, params),
-      date: (value) => dates.formatDate(value, language),
-      index: dataIndex(data),
-      scores: scoring.scoreAll(data, session),
-      results: scoring.results(data, session),
+      language: w.language, title: parts.title, subtitle: parts.subtitle, sections: parts.sections.filter(Boolean),
+      provenance: w.t('paper.provenance', { edition: edition.title, publisher: edition.publisher,
+        version: edition.contentVersion, date: w.date(w.now) }),
+      notice: w.t('paper.notice', { edition: edition.title }),
+      meta: { title: parts.title, subject: parts.subject, creator: edition.publisher },
     };
   }
 
@@ -218,20 +236,14 @@
    * @returns {BoardPaper}
    */
   function build(data, session, options) {
-    const ctx = context(data, session, options || {});
+    const ctx = context(data, session, options);
     const d = session.details || {};
-    const edition = data.edition;
-    const title = ctx.t('report.title', { edition: edition.title });
-    return {
-      language: ctx.language,
-      title,
+    return frame(data, {
+      title: ctx.t('report.title', { edition: data.edition.title }),
       subtitle: [text(d.team), text(d.organisation), ctx.date(d.date)].filter((s) => s.trim()).join(', '),
-      sections: ((options && options.sections) || SECTIONS).map((section) => section(ctx)).filter(Boolean),
-      provenance: ctx.t('paper.provenance', { edition: edition.title, publisher: edition.publisher,
-        version: edition.contentVersion, date: ctx.date(ctx.now) }),
-      notice: ctx.t('paper.notice', { edition: edition.title }),
-      meta: { title, subject: text(d.organisation), creator: edition.publisher },
-    };
+      subject: text(d.organisation),
+      sections: ((options && options.sections) || SECTIONS).map((section) => section(ctx)),
+    }, options);
   }
 
   /** Every text in a paper, in reading order: what tests look for in a rendering. */
@@ -249,5 +261,5 @@
     return out.concat(paper.provenance, paper.notice).filter((s) => s !== '');
   }
 
-  return { build, texts, SECTIONS, ratingText };
+  return { build, frame, words, texts, SECTIONS, ratingText, paragraph, table, listSection };
 });
