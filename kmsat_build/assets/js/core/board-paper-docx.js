@@ -23,6 +23,7 @@
   const CHART_FONT = 'Courier New'; // monospaced: every bar and dot lines up with the axis
   const CHART_UNIT = 12; // characters per point of the rating scale
   const HEAD_FILL = 'E8EDEE';
+  const TABLE_SIZE = 18; // half-points: 9pt, so an eight-column plan fits A4 portrait without breaking words
   const ACCENT = '005EB8';
   /** Characters XML 1.0 cannot hold; Word refuses a file that has one. */
   const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -61,7 +62,7 @@
       shading: opts.head ? { fill: HEAD_FILL, type: lib.ShadingType.CLEAR, color: 'auto' } : undefined,
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
       children: (Array.isArray(text) ? text : [text]).map((line) => new lib.Paragraph({
-        children: runs(lib, line, Object.assign({ bold: Boolean(opts.head) }, opts.run)) })),
+        children: runs(lib, line, Object.assign({ bold: Boolean(opts.head), size: TABLE_SIZE }, opts.run)) })),
     });
   }
 

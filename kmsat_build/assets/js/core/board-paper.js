@@ -181,7 +181,7 @@
         v.row.status ? ctx.t('plan.status.' + camel(v.row.status)) : '');
     });
     return { id: 'plan', heading: ctx.t('report.plan'), blocks: [rows.length
-      ? table(ctx.t('report.plan'), head, rows, [4, 20, 22, 11, 12, 9, 13, 9]) : paragraph(ctx.t('report.noActions'))] };
+      ? table(ctx.t('report.plan'), head, rows, [4, 19, 21, 11, 12, 9, 13, 11]) : paragraph(ctx.t('report.noActions'))] };
   }
 
   function checklist(ctx) {
