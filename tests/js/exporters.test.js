@@ -130,8 +130,11 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
   assert.ok(md.includes('| \\# Not a heading |'));
   assert.ok(md.includes('| Date of the session | 26 November 2026 |'), 'dates as people write them');
+  // The Board paper's sections, as printed and in the Word document.
   assert.deepEqual(md.match(/^#+ .*$/gm), ['# Knowledge Mobilisation Self-Assessment Tool: self-assessment report',
-    '## Session details', '## Results by element', '## Strengths', '## Ratings', '## Action plan', '## Board checklist']);
+    '## Purpose', '## Session details', '## Results by element', '## Where to focus', '## To find out',
+    '### Not answered yet', '## Strengths',
+    '## Action plan', '## Ratings, priorities and notes', '### Leadership', '### Behaviours', '## Board checklist']);
   // Every table row has the same number of cells as its header: pipes in user text did not split cells.
   for (const table of md.split('\n\n').filter((block) => block.startsWith('|'))) {
     const counts = table.trim().split('\n').map((line) => line.split(/(?<!\\)\|/).length);
@@ -143,13 +146,17 @@ test('toMarkdown: results, strengths, plan and checklist read as expected', () =
   const md = toMarkdown(data, sessionWithText({ action: 'Name an executive' }));
   assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));
   assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
-  assert.ok(md.includes('- Behaviours: Sharing across boundaries (Embedded)'));
-  assert.ok(md.includes('| 1 | An accountable executive | Emerging | High | Name an executive |  |  |  |  | In progress |'));
-  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |  |  |'));
+  assert.ok(md.includes('- Behaviours: Sharing across boundaries (4 Embedded)'));
+  assert.ok(md.includes("- Behaviours: Reflection during and after (Don't know)"), "Don't know criteria are named");
+  assert.ok(md.includes('| 1 | An accountable executive (Emerging, High) | Name an executive |  |  |  |  | In progress |'));
+  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |'));
+  assert.ok(md.includes('| 1.1 An accountable executive | 2 Emerging | High |  |'));
   assert.ok(md.includes('| Is a named Board member accountable for knowledge? | No |  |'));
   assert.ok(md.includes('| The group is answering on behalf of | A team |'));
+  assert.ok(md.endsWith('\n\n---\n\nMade on ' + md.match(/Made on ([^\n]*)/)[1] + '\n\n' + escapeMarkdown(data.strings['paper.notice']) + '\n'));
   const empty = toMarkdown(data, sessionWith(data, {}));
-  assert.ok(empty.includes('## Strengths\n\nNone yet.\n\n') && empty.includes('## Action plan\n\nNo actions yet.'));
+  assert.ok(empty.includes('## Strengths\n\nCriteria rated Developing or Embedded.\n\nNo criteria are rated Developing or Embedded yet.\n\n'));
+  assert.ok(empty.includes('## Action plan\n\nNo actions yet.'));
   assert.ok(empty.includes('| Leadership | Not scored | 0 of 3 |  | 0 | 0 |'));
 });
 
@@ -162,8 +169,8 @@ test('exports are all words: no strings key is left unresolved', () => {
     session.plan = session.plan.concat({ id: 'row-20', criterion: 'sharing', title: '', action: 'kept', owner: '',
       support: '', due: '', measure: '', status: '' });
     const text = toMarkdown(data, session) + toCSV(data, session);
-    assert.ok(text.includes('| Sharing across boundaries (rating has changed) | Embedded |'), 'a stale row is tagged');
-    assert.deepEqual(text.match(/\b(?:report|results|plan|details|csv|import)\.[A-Za-z][A-Za-z0-9.]*/g), null);
+    assert.ok(text.includes('| Sharing across boundaries (rating has changed) (Embedded) |'), 'a stale row is tagged');
+    assert.deepEqual(text.match(/\b(?:report|results|plan|details|csv|import|paper)\.[A-Za-z][A-Za-z0-9.]*/g), null);
   }
 });
 

@@ -177,7 +177,7 @@
     const rows = views.map((v, i) => {
       const title = v.custom ? (v.title || ctx.t('plan.custom.untitled')) : v.title;
       const about = v.level ? ' (' + [v.level.label, v.priority && v.priority.label].filter(Boolean).join(', ') + ')' : '';
-      return [String(i + 1), title + about].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
+      return [String(i + 1), title + (v.stale ? ' ' + ctx.t('plan.staleTag') : '') + about].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
         v.row.status ? ctx.t('plan.status.' + camel(v.row.status)) : '');
     });
     return { id: 'plan', heading: ctx.t('report.plan'), blocks: [rows.length

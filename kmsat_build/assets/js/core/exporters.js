@@ -9,13 +9,13 @@
  */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./model.js'), require('./strings.js'), require('./scoring.js'),
-      require('./plan.js'), require('./dates.js'));
+    module.exports = factory(require('./model.js'), require('./strings.js'), require('./plan.js'),
+      require('./board-paper.js'));
   } else {
     const k = (root.KMSAT = root.KMSAT || {});
-    k.exporters = factory(k.model, k.strings, k.scoring, k.plan, k.dates);
+    k.exporters = factory(k.model, k.strings, k.plan, k.boardPaper);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, strings, scoring, planning, dates) {
+})(typeof self !== 'undefined' ? self : this, function (model, strings, planning, boardPaper) {
   'use strict';
 
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
@@ -36,8 +36,6 @@
     return {
       t, index,
       detail: (f) => (f === 'capacity' && details[f] ? t('details.capacity.' + camel(details[f])) : details[f] || ''),
-      /** A date for a reader (the report); the CSV keeps ISO dates, which sort. */
-      date: (value) => dates.formatDate(value, data.edition.language),
       status: (status) => (status ? t('plan.status.' + camel(status)) : ''),
       level: (id) => index.scale.levels.get(id) || index.scale.unscored.get(id) || null,
       checklist: (id) => own(session.checklist, id) || {},
@@ -134,50 +132,29 @@
     return [line(header), '|' + ' --- |'.repeat(header.length)].concat(rows.map(line)).join('\n');
   }
 
+  /** A block of the Board paper in Markdown; the chart's figures are in the table after it. */
+  const MD_BLOCKS = {
+    paragraph: (block) => escapeMarkdown(block.text),
+    subheading: (block) => '### ' + escapeMarkdown(block.text),
+    list: (block) => block.items.map((item) => '- ' + escapeMarkdown(item)).join('\n'),
+    table: (block) => mdTable(block.head, block.rows),
+    chart: () => '',
+  };
+
   /**
-   * The report: details, results per element, strengths, ratings, action
-   * plan, Board checklist.
-   * @param {import('./scoring.js').ElementScore[]} [scores] from scoreAll (computed when absent)
+   * The report: the Board paper (core/board-paper.js) in Markdown, the
+   * same sections as the printed paper and the Word document.
+   * @param {{now?: Date}} [options]
    * @returns {string}
    */
-  function toMarkdown(data, session, scores) {
-    const w = wording(data, session);
-    const { t } = w;
-    const { scale } = w.index;
-    const heads = (keys) => keys.map((key) => t('report.column.' + key));
-    const section = (key, body) => '## ' + escapeMarkdown(t('report.' + key)) + '\n\n' + body;
-    const titles = new Map(data.elements.map((e) => [e.id, e.title]));
-    const strong = scoring.strengths(data, session);
-    const ratings = [];
-    for (const element of data.elements) {
-      for (const c of element.criteria) {
-        const answer = answerFor(session, c.id) || {};
-        const level = w.level(answer.level);
-        ratings.push([element.title, c.title, level ? level.label : t('results.notAnswered'),
-          labelOf(scale.priorities, answer.priority), answer.notes]);
-      }
+  function toMarkdown(data, session, options) {
+    const paper = boardPaper.build(data, session, options);
+    const parts = ['# ' + escapeMarkdown(paper.title), escapeMarkdown(paper.subtitle)];
+    for (const section of paper.sections) {
+      parts.push('## ' + escapeMarkdown(section.heading), ...section.blocks.map((block) => MD_BLOCKS[block.type](block)));
     }
-    const plan = planning.planView(data, session).map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
-      v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => (f === 'due' ? w.date(v.row.due) : v.row[f])),
-      w.status(v.row.status)));
-    return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
-      section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'),
-        f === 'date' ? w.date(w.detail(f)) : w.detail(f)]))),
-      section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
-        (scores || scoring.scoreAll(data, session)).map((s) => [titles.get(s.id) || s.id,
-          s.mean === null ? t('results.notScored') : s.mean.toFixed(1),
-          t('results.answered', { answered: s.answered, total: s.total }),
-          s.min === null ? '' : s.min === s.max ? s.min : t('results.spread', { min: s.min, max: s.max }),
-          s.dontKnow, s.notApplicable]))),
-      section('strengths', strong.length ? strong.map((s) => '- ' + escapeMarkdown(t('report.strength',
-        { element: s.element.title, criterion: s.criterion.title, level: s.level.label }))).join('\n')
-        : escapeMarkdown(t('report.none'))),
-      section('ratings', mdTable(heads(['element', 'criterion', 'rating', 'priority', 'notes']), ratings)),
-      section('plan', plan.length ? mdTable(heads(['number', 'criterion', 'rating', 'priority'])
-        .concat(ROW_FIELDS.concat('status').map((f) => t('plan.column.' + f))), plan) : escapeMarkdown(t('report.noActions'))),
-      section('checklist', mdTable(heads(['question', 'answer', 'notes']), data.checklist.map((q) =>
-        [q.question, labelOf(scale.checklistAnswers, w.checklist(q.id).answer), w.checklist(q.id).note]))),
-    ].join('\n\n') + '\n';
+    parts.push('---', escapeMarkdown(paper.provenance), escapeMarkdown(paper.notice));
+    return parts.filter(Boolean).join('\n\n') + '\n';
   }
 
   /** Lowercase ASCII words joined by hyphens, at most 40 characters. */
