@@ -9,10 +9,10 @@
  * its first or last item alone at a page edge. The chart is a table of
  * monospaced bars, so it stays editable text a screen reader can read.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   const api = factory();
   if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.KMSAT = root.KMSAT || {}).boardPaperDocx = api;
+  else (root.KMSAT = root.KMSAT || /** @type {any} */ ({})).boardPaperDocx = api;
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
@@ -25,11 +25,16 @@
   const HEAD_FILL = 'E8EDEE';
   const TABLE_SIZE = 18; // half-points: 9pt, so an eight-column plan fits A4 portrait without breaking words
   const ACCENT = '005EB8';
-  /** Characters XML 1.0 cannot hold; Word refuses a file that has one. */
-  const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /** Can XML 1.0 hold this code point? Word refuses a file with one it cannot (a stray control character, half an emoji). */
+  const xmlChar = (c) => (c < 0x20 ? c === 0x09 || c === 0x0a || c === 0x0d
+    : !(c >= 0xd800 && c <= 0xdfff) && c !== 0xfffe && c !== 0xffff);
 
   /** User text made safe for XML (the library escapes markup, not these). */
-  const clean = (text) => String(text === null || text === undefined ? '' : text).replace(XML_INVALID, '$1');
+  function clean(text) {
+    let out = '';
+    for (const ch of String(text === null || text === undefined ? '' : text)) if (xmlChar(ch.codePointAt(0))) out += ch;
+    return out;
+  }
 
   /** Runs for a text that may hold line breaks (a note typed over several lines). */
   function runs(lib, text, style) {

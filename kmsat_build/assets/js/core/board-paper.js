@@ -17,12 +17,21 @@
  * To add to the paper (a role, parked items, ...), add a builder to
  * SECTIONS or a block to an existing one: renderers need no change.
  */
-(function (root, factory) {
+// Types for the JSDoc checker, at the top level so other files can import them.
+/**
+ * @typedef {{type: string, [field: string]: any}} Block  one of the block types above
+ * @typedef {{id: string, heading: string, blocks: Block[]}} Section
+ * @typedef {{language: string, title: string, subtitle: string, sections: Section[],
+ *   provenance: string, notice: string, meta: {title: string, subject: string, creator: string}}} BoardPaper
+ * @typedef {{data: Object, session: Object, t: Function, language: string, now: Date,
+ *   date: Function, index: Object, scores: Object[], results: Object[]}} PaperContext
+ */
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./strings.js'), require('./scoring.js'),
       require('./plan.js'), require('./dates.js'));
   } else {
-    const k = (root.KMSAT = root.KMSAT || {});
+    const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
     k.boardPaper = factory(k.model, k.strings, k.scoring, k.plan, k.dates);
   }
 })(typeof self !== 'undefined' ? self : this, function (model, strings, scoring, planning, dates) {
@@ -30,18 +39,13 @@
 
   const { DETAIL_FIELDS, ROW_FIELDS, DONT_KNOW, own, dataIndex, answerFor } = model;
 
-  /**
-   * @typedef {{id: string, heading: string, blocks: Object[]}} Section
-   * @typedef {{language: string, title: string, subtitle: string, sections: Section[],
-   *   provenance: string, notice: string, meta: {title: string, subject: string, creator: string}}} BoardPaper
-   * @typedef {{data: Object, session: Object, t: Function, language: string, now: Date,
-   *   date: Function, index: Object, scores: Object[], results: Object[]}} PaperContext
-   */
 
   const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
   const text = (value) => (typeof value === 'string' ? value : '');
   const labelOf = (map, id) => (map.get(id) || { label: '' }).label;
+  /** @returns {Block} */
   const paragraph = (value, role) => (role ? { type: 'paragraph', text: value, role } : { type: 'paragraph', text: value });
+  /** @returns {Block} */
   const table = (caption, head, rows, widths) => ({ type: 'table', caption, head, rows, widths });
 
   /** "2 Emerging", "Don't know", "Not answered": a criterion's rating in words. */
@@ -71,6 +75,7 @@
 
   /** A section with an intro, a list, and a sentence when the list is empty. */
   function listSection(id, heading, intro, items, none) {
+    /** @type {Block[]} */
     const blocks = intro ? [paragraph(intro, 'intro')] : [];
     blocks.push(items.length ? { type: 'list', items } : paragraph(none));
     return { id, heading, blocks };
@@ -158,6 +163,7 @@
   function criteria(ctx) {
     const head = [ctx.t('report.column.criterion'), ctx.t('paper.column.rating'), ctx.t('report.column.priority'),
       ctx.t('report.column.notes')];
+    /** @type {Block[]} */
     const blocks = [paragraph(ctx.t('paper.criteria.intro'), 'intro')];
     ctx.data.elements.forEach((element, e) => {
       blocks.push({ type: 'subheading', text: element.title }, table(element.title, head,

@@ -5,11 +5,11 @@
  * chart whose marks are labelled with their team (or date); no web
  * instructions and no file lists. Over time, only plan rows the group set.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./compare.js'), require('./board-paper.js'));
   } else {
-    const k = (root.KMSAT = root.KMSAT || {});
+    const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
     k.comparePaper = factory(k.model, k.compare, k.boardPaper);
   }
 })(typeof self !== 'undefined' ? self : this, function (model, compare, boardPaper) {

@@ -5,10 +5,10 @@
  * formats it here, in the edition's language: "26 November 2026" in
  * en-GB, "26 Tachwedd 2026" in cy-GB.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   const api = factory();
   if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.KMSAT = root.KMSAT || {}).dates = api;
+  else (root.KMSAT = root.KMSAT || /** @type {any} */ ({})).dates = api;
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
@@ -19,6 +19,7 @@
   function formatter(language) {
     const key = String(language || '');
     if (!formats.has(key)) {
+      /** @type {Intl.DateTimeFormatOptions} */
       const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
       let format;
       try {
