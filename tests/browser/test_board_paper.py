@@ -219,3 +219,32 @@ def test_a_long_session_prints_whole_with_no_heading_stranded(site_url, page, tm
     assert_in_pdf(pages, "31 March 2027", "due dates as people write them")
     assert "2027-03-31" not in " ".join(pages)
     assert "To agree next year's priorities" in " ".join(" ".join(pages).split())
+
+
+def test_a_blank_form_prints_with_javascript_on(site_url, page, tmp_path):
+    open_app(page, site_url + "assessment.html")
+    load_example(page)
+    page.evaluate(
+        "window.print = () => { window.__blank = document.documentElement.classList.contains('kmsat-print-blank'); }"
+    )
+    step_nav = page.get_by_role("navigation", name="Steps of the self-assessment")
+    step_nav.get_by_role("button", name=re.compile("^Save and share")).click()
+    page.get_by_role("button", name="Print a blank form").click()
+    assert page.evaluate("window.__blank") is True, "the blank form was printing"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert (
+        page.evaluate("document.documentElement.classList.contains('kmsat-print-blank')") is False
+    )
+    # What that print holds: the paper form, not the group's answers.
+    page.evaluate("document.documentElement.classList.add('kmsat-print-blank')")
+    _, pages = pdf_of(page, tmp_path, "blank-form")
+    page.evaluate("document.documentElement.classList.remove('kmsat-print-blank')")
+    flat = " ".join(" ".join(pages).split())
+    data = page.evaluate("JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson)")
+    assert data["strings"]["page.paper.title"] in flat
+    for element in data["elements"]:
+        for c in element["criteria"]:
+            assert_in_pdf(pages, c["title"], "criterion on the form")
+    assert flat.count("☐") > 6 * len(data["elements"]), "boxes to tick"
+    for answer in ["Northbrook Valley", "Priya Shah", "self-assessment report", "Where to focus"]:
+        assert answer not in flat, answer

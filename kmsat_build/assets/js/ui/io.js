@@ -141,6 +141,7 @@
         button(t('export.csv'), () => download(ctx, 'csv')),
         button(t('export.markdown'), () => download(ctx, 'md')),
         button(t('export.print'), () => window.print()),
+        K.ui.paperActions.buttons(ctx),
       ]),
       // These replace the user's own answers: not offered over the example.
       own && importer(ctx),
