@@ -95,6 +95,12 @@ test('A4 portrait, the edition\'s language, title and notice in the properties',
   assert.ok(props.includes('<dc:title>' + paper.title + '</dc:title>'));
   assert.ok(props.includes('<dc:subject>St Elsewhere NHS Trust</dc:subject>'));
   assert.ok(props.includes(paper.notice));
+  // Page numbers in the footer, as Word fields, in the edition's words.
+  const footer = [...files.keys()].find((name) => /^word\/footer\d*\.xml$/.test(name));
+  const footerXml = files.get(footer).toString();
+  assert.match(footerXml, /<w:t xml:space="preserve">Page <\/w:t>/);
+  assert.match(footerXml, /<w:instrText xml:space="preserve">PAGE<\/w:instrText>/);
+  assert.match(footerXml, /<w:instrText xml:space="preserve">NUMPAGES<\/w:instrText>/);
 });
 
 test('the chart: a bar per element as long as its average, a range line, the axis and the key', async () => {

@@ -122,6 +122,18 @@
     ].concat(block.key.map((k) => new lib.Paragraph({ children: runs(lib, (glyph[k.mark] || '') + k.text, { size: 18 }) })), spacer(lib));
   }
 
+  /**
+   * "Page 2 of 5" in the edition's words: the text around the {page} and
+   * {pages} placeholders as runs, the numbers as Word fields.
+   */
+  function pageNumbers(lib, words) {
+    const fields = { page: lib.PageNumber.CURRENT, pages: lib.PageNumber.TOTAL_PAGES };
+    const children = clean(words).split(/(\{page\}|\{pages\})/).filter(Boolean)
+      .map((part) => fields[part.slice(1, -1)] || part);
+    return new lib.Footer({ children: [new lib.Paragraph({ alignment: lib.AlignmentType.RIGHT,
+      children: [new lib.TextRun({ children, size: 16 })] })] });
+  }
+
   const spacer = (lib) => new lib.Paragraph({ children: [], spacing: { after: 120 } });
 
   const BLOCKS = {
@@ -163,7 +175,7 @@
         title: { run: { font: FONT, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
         heading1: headingStyle(30), heading2: headingStyle(24),
       } },
-      sections: [{ properties: { page: {
+      sections: [{ footers: { default: pageNumbers(lib, paper.pageNumbers) }, properties: { page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: lib.PageOrientation.PORTRAIT },
         margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
       } }, children }],

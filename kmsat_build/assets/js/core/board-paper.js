@@ -22,7 +22,8 @@
  * @typedef {{type: string, [field: string]: any}} Block  one of the block types above
  * @typedef {{id: string, heading: string, blocks: Block[]}} Section
  * @typedef {{language: string, title: string, subtitle: string, sections: Section[],
- *   provenance: string, notice: string, meta: {title: string, subject: string, creator: string}}} BoardPaper
+ *   provenance: string, notice: string, pageNumbers: string,
+ *   meta: {title: string, subject: string, creator: string}}} BoardPaper  pageNumbers: "Page {page} of {pages}"
  * @typedef {{data: Object, session: Object, t: Function, language: string, now: Date,
  *   date: Function, index: Object, scores: Object[], results: Object[]}} PaperContext
  */
@@ -230,6 +231,7 @@
       provenance: w.t('paper.provenance', { edition: edition.title, publisher: edition.publisher,
         version: edition.contentVersion, date: w.date(w.now) }),
       notice: w.t('paper.notice', { edition: edition.title }),
+      pageNumbers: w.t('paper.pageNumbers'),
       meta: { title: parts.title, subject: parts.subject, creator: edition.publisher },
     };
   }
