@@ -40,7 +40,6 @@
 
   const { DETAIL_FIELDS, ROW_FIELDS, DONT_KNOW, own, dataIndex, answerFor } = model;
 
-
   const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
   const text = (value) => (typeof value === 'string' ? value : '');
   const labelOf = (map, id) => (map.get(id) || { label: '' }).label;
@@ -102,21 +101,29 @@
       blocks: [paragraph(given || ctx.t('paper.purpose.default', { edition: ctx.data.edition.title }))] };
   }
 
-  function chart(ctx) {
-    const top = ctx.index.scale.topValue;
-    const levels = ctx.data.scale.levels;
+  /**
+   * A chart block on the rating scale's axis, with the key for bars and
+   * ranges. `groups`: [{label, marks: [{label, mean, meanText, min, max}]}].
+   * @returns {Block}
+   */
+  function chartBlock(w, label, groups) {
+    const levels = w.data.scale.levels;
     const low = levels.reduce((a, b) => (b.value < a.value ? b : a));
     const high = levels.reduce((a, b) => (b.value > a.value ? b : a));
     return {
-      type: 'chart', label: ctx.t('results.chart.label'), max: top,
+      type: 'chart', label, max: high.value, groups,
       axis: levels.map((level) => ({ value: level.value, label: level.label })),
-      groups: ctx.scores.map((s, i) => ({ label: ctx.data.elements[i].title, marks: [{ label: '', mean: s.mean,
-        meanText: s.mean === null ? ctx.t('results.notScored') : s.mean.toFixed(1), min: s.min, max: s.max }] })),
       key: [
-        { mark: 'bar', text: ctx.t('paper.chart.key.bar', { min: low.value, minLabel: low.label, max: high.value, maxLabel: high.label }) },
-        { mark: 'range', text: ctx.t('paper.chart.key.range') },
+        { mark: 'bar', text: w.t('paper.chart.key.bar', { min: low.value, minLabel: low.label, max: high.value, maxLabel: high.label }) },
+        { mark: 'range', text: w.t('paper.chart.key.range') },
       ],
     };
+  }
+
+  function chart(ctx) {
+    return chartBlock(ctx, ctx.t('results.chart.label'), ctx.scores.map((s, i) => ({ label: ctx.data.elements[i].title,
+      marks: [{ label: '', mean: s.mean, meanText: s.mean === null ? ctx.t('results.notScored') : s.mean.toFixed(1),
+        min: s.min, max: s.max }] })));
   }
 
   function results(ctx) {
@@ -269,5 +276,5 @@
     return out.concat(paper.provenance, paper.notice).filter((s) => s !== '');
   }
 
-  return { build, frame, words, texts, SECTIONS, ratingText, paragraph, table, listSection };
+  return { build, frame, words, texts, SECTIONS, ratingText, paragraph, table, listSection, chartBlock };
 });

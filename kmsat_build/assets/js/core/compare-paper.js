@@ -34,22 +34,13 @@
 
   /** A chart whose marks are labelled (a team, a date): each element's average and the range of its criteria. */
   function chart(w, label, elements, series) {
-    const levels = w.data.scale.levels;
-    const low = levels.reduce((a, b) => (b.value < a.value ? b : a));
-    const high = levels.reduce((a, b) => (b.value > a.value ? b : a));
-    return {
-      type: 'chart', label, max: high.value, axis: levels.map((level) => ({ value: level.value, label: level.label })),
-      groups: elements.map(({ element, criteria }) => ({ label: element.title, marks: series.map((s) => {
+    return boardPaper.chartBlock(w, label, elements.map(({ element, criteria }) => ({ label: element.title,
+      marks: series.map((s) => {
         const values = criteria.map((c) => s.values.get(c.id).value).filter((v) => v !== null);
         const mean = s.means.get(element.id);
         return { label: s.label, mean, meanText: mean === null ? w.t('compare.value.notScored') : mean.toFixed(1),
           min: values.length ? Math.min(...values) : null, max: values.length ? Math.max(...values) : null };
-      }) })),
-      key: [
-        { mark: 'bar', text: w.t('paper.chart.key.bar', { min: low.value, minLabel: low.label, max: high.value, maxLabel: high.label }) },
-        { mark: 'range', text: w.t('paper.chart.key.range') },
-      ],
-    };
+      }) })));
   }
 
   /** Per element, a table of each criterion's rating in each column. */
