@@ -1,11 +1,15 @@
-"""Command line: `kmsat check`, `kmsat build`, `kmsat serve` (also `python -m kmsat_build`)."""
+"""Command line: `kmsat check`, `build`, `serve`, `new-edition`, `upgrade`, `diff` (also `python -m kmsat_build`)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
+import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .diff import diff_report, read_base
@@ -14,6 +18,7 @@ from .errors import FrameworkError
 from .loader import load_framework
 from .national import national_framework_dir
 from .overlay import apply_overlay, load_overlay
+from .pin import PinError, apply_pin, choose_pin
 from .scaffold import ScaffoldError, new_edition, write_support_files
 
 
@@ -46,21 +51,62 @@ def cmd_check(args) -> int:
     return 0
 
 
+def invoked_as() -> str:
+    """The command the user ran kmsat with, for hints: a bare `kmsat` may not be on PATH."""
+    argv0 = sys.argv[0]
+    if Path(argv0).name == "__main__.py":  # python -m kmsat_build
+        python = os.path.relpath(sys.executable)
+        return (
+            f"{shlex.quote(sys.executable if python.startswith('..') else python)} -m kmsat_build"
+        )
+    if Path(argv0).name != "kmsat":  # called as a library (tests)
+        return "kmsat"
+    on_path = shutil.which("kmsat")
+    if on_path and Path(on_path).resolve() == Path(argv0).resolve():
+        return "kmsat"
+    return shlex.quote(argv0)
+
+
 def cmd_new_edition(args) -> int:
     folder = Path(args.dir)
     publisher = args.publisher or args.title
     try:
-        written = new_edition(folder, args.title, publisher, args.id)
+        written = new_edition(
+            folder, args.title, publisher, args.id, args.site_url, args.pin_release
+        )
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
     for path in written:
         print(f"wrote {path}")
+    kmsat = invoked_as()
     print(
-        f"\nNext: edit {folder / 'edition.yml'}, then `kmsat check {folder}` and "
-        f"`kmsat serve {folder}`. {folder / 'README.md'} explains each step."
+        f"\nNext: edit {folder / 'edition.yml'}, then `{kmsat} check {folder}` and "
+        f"`{kmsat} serve {folder}`. {folder / 'README.md'} explains each step."
     )
     return 0
+
+
+def cmd_upgrade(args) -> int:
+    """Pin the installed kmsat in the edition, then show what the new national content changes."""
+    folder = Path(args.dir)
+    if not is_edition_folder(folder):
+        print(
+            f"{folder}: expected an edition folder (with edition.yml), but received none",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        pin = choose_pin(args.pin_release)
+    except PinError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in apply_pin(folder, pin):
+        print(f"wrote {path}")
+    write_support_files(folder)  # the editor's schema, for this kmsat
+    print(f"\n{folder / 'requirements.txt'} now installs: {pin.line}\n")
+    args.accept_national, args.national = False, None
+    return cmd_diff(args)
 
 
 def cmd_diff(args) -> int:
@@ -96,7 +142,38 @@ def _mkdocs(command: str, args, extra: list[str]) -> int:
         return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     cmd = [sys.executable, "-m", "mkdocs", command, "--strict", "-f", str(config), *extra]
-    return subprocess.call(cmd, env=env)
+    return run_forwarding_signals(cmd, env)
+
+
+FORWARDED = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def run_forwarding_signals(cmd: list[str], env: dict) -> int:
+    """Run cmd as a child that stops when we are stopped (SIGTERM, Ctrl-C, a closed terminal).
+
+    The child has its own session, so Ctrl-C reaches it once, through us.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return subprocess.call(cmd, env=env)
+    child: subprocess.Popen | None = None
+    pending: list[int] = []
+
+    def forward(signum, _frame):
+        if child is None:
+            pending.append(signum)
+        else:
+            child.send_signal(signum)
+
+    previous = {signum: signal.signal(signum, forward) for signum in FORWARDED}
+    try:
+        child = subprocess.Popen(cmd, env=env, start_new_session=True)
+        for signum in pending:
+            child.send_signal(signum)
+        code = child.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return 128 - code if code < 0 else code  # killed by signal N: the shell's 128 + N
 
 
 def cmd_build(args) -> int:
@@ -131,7 +208,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     new.add_argument("--publisher", help="your organisation (default: the title)")
     new.add_argument("--id", help="the edition id (default: made from the publisher)")
+    new.add_argument(
+        "--site-url",
+        default="",
+        help="where the site will be published, e.g. https://intranet.example/kmsat/ "
+        "(GitHub Pages: set by the workflow)",
+    )
+    pin_release = {
+        "action": "store_true",
+        "help": "pin kmsat==VERSION from the package index instead of putting "
+        "this kmsat in vendor/ (once that version is released there)",
+    }
+    new.add_argument("--pin-release", **pin_release)
     new.set_defaults(func=cmd_new_edition)
+    upgrade = sub.add_parser(
+        "upgrade", help="pin the installed kmsat in an edition; list what the new national changes"
+    )
+    upgrade.add_argument("dir", nargs="?", default=".", help="the edition folder")
+    upgrade.add_argument("--pin-release", **pin_release)
+    upgrade.set_defaults(func=cmd_upgrade)
     diff = sub.add_parser("diff", help="what an edition changes against the national content")
     diff.add_argument("dir", nargs="?", default=".", help="the edition folder")
     diff.add_argument(

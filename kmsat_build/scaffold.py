@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .diff import base_record
 from .loader import load_framework
 from .national import national_framework_dir
+from .pin import PinError, choose_pin, write_wheel
 
 # template -> path in the edition folder
 FILES = {
@@ -34,27 +36,31 @@ def slug(text: str) -> str:
     return words if re.match(r"^[a-z]", words or "") else f"edition-{words}".rstrip("-")
 
 
-def requirement() -> str:
-    """How the edition's requirements.txt asks for this kmsat.
+def yaml_value(value: str) -> str:
+    """A YAML scalar that reads back as exactly value: newlines or ': ' cannot add keys."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=10**6).strip()
 
-    Installed from a git repository (pip records it, PEP 610), the edition
-    pins that exact commit, so its CI builds with the same kmsat; otherwise
-    the released version.
-    """
-    dist = metadata.distribution("kmsat")
-    direct = dist.read_text("direct_url.json")
-    if direct:
-        info = json.loads(direct)
-        vcs = info.get("vcs_info", {})
-        if vcs.get("vcs") == "git" and vcs.get("commit_id"):
-            return f"kmsat @ git+{info['url']}@{vcs['commit_id']}"
-    return f"kmsat=={dist.version}"
+
+def one_line(value: str) -> str:
+    """Text for a comment or heading: a newline there would end it and start new YAML."""
+    return " ".join(value.split())
 
 
 def new_edition(
-    folder: Path, title: str, publisher: str, edition_id: str | None = None
+    folder: Path,
+    title: str,
+    publisher: str,
+    edition_id: str | None = None,
+    site_url: str = "",
+    pin_release: bool = False,
 ) -> list[Path]:
-    """Write the edition folder; refuse to touch an existing, non-empty folder."""
+    """Write the edition folder; refuse to touch an existing, non-empty folder.
+
+    site_url is where the site will be published (a GitHub Pages project site
+    is served under /REPOSITORY/): links from the 404 page need it. The
+    edition's workflow sets it from GitHub Pages; this is the default for
+    builds elsewhere.
+    """
     if folder.exists() and any(folder.iterdir()):
         raise ScaffoldError(
             f"{folder}: expected a new or empty folder, but received one with "
@@ -66,6 +72,15 @@ def new_edition(
             f"--id: expected an id of lowercase letters, digits and hyphens "
             f"(not 'national'), but received '{edition_id}'"
         )
+    if site_url and not re.match(r"^https?://[^\s/]+(/\S*)?$", site_url):
+        raise ScaffoldError(
+            f"--site-url: expected an http(s) address such as "
+            f"https://our-org.github.io/our-trust/, but received '{site_url}'"
+        )
+    try:
+        pin = choose_pin(pin_release)
+    except PinError as exc:
+        raise ScaffoldError(str(exc)) from exc
     national = load_framework(national_framework_dir(), label="national")
     env = Environment(
         loader=PackageLoader("kmsat_build", "templates/edition"),
@@ -74,12 +89,15 @@ def new_edition(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["yaml"] = yaml_value
+    env.filters["one_line"] = one_line
     context = {
         "fw": national,
         "title": title,
         "publisher": publisher,
         "edition_id": edition_id,
-        "requirement": requirement(),
+        "site_url": site_url,
+        "requirement": pin.line,
     }
     written = []
     for template, target in FILES.items():
@@ -87,6 +105,8 @@ def new_edition(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(env.get_template(template).render(**context), encoding="utf-8")
         written.append(path)
+    if pin.wheel:
+        written.append(write_wheel(folder / pin.wheel))
     (folder / "docs" / "assets").mkdir(parents=True, exist_ok=True)
     written += write_support_files(folder, national)
     return written

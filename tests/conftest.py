@@ -61,3 +61,8 @@ def full_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT / "tests" / "editions" / "full" / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# The release and the library team's journey (slow, once per session): see
+# tests/release_journey.py.
+from tests.release_journey import ci, dist, team  # noqa: E402, F401

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -185,48 +183,3 @@ def test_every_commented_overlay_field_is_valid(tmp_path):
     text = text.replace("logo: assets/logo.svg", "").replace("favicon: assets/favicon.png", "")
     overlay.write_text(text)
     assert cli(["check", str(folder)]) == 0
-
-
-@pytest.mark.skipif(
-    not os.environ.get("CI") and not os.environ.get("KMSAT_SLOW"),
-    reason="installs kmsat into a fresh venv (CI, or KMSAT_SLOW=1)",
-)
-def test_new_edition_on_a_fresh_install(tmp_path):
-    """As a library team would: pip install kmsat (not editable), new-edition, build."""
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(ROOT)]
-    subprocess.run(pip, check=True)
-    kmsat = str(venv / "bin" / "kmsat")
-    folder = tmp_path / "trust"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [kmsat, "new-edition", str(folder), "--publisher", "Fresh Trust"],
-        check=True,
-        cwd=tmp_path,
-        env=env,
-    )
-    result = subprocess.run(
-        [kmsat, "build", str(folder)], cwd=tmp_path, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    assert (folder / "site" / "assessment.html").is_file()
-
-
-def test_requirement_pins_the_git_commit_kmsat_came_from(monkeypatch):
-    from kmsat_build import scaffold
-
-    class Dist:
-        version = "0.1.0"
-
-        def __init__(self, direct):
-            self.direct = direct
-
-        def read_text(self, name):
-            return self.direct
-
-    url = '{"url": "https://github.com/example/kmsat", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}'
-    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: Dist(url))
-    assert scaffold.requirement() == "kmsat @ git+https://github.com/example/kmsat@abc123"
-    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: Dist(None))
-    assert scaffold.requirement() == "kmsat==0.1.0"
