@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import Framework
-from .questionnaire import questionnaire_data
+from .questionnaire import questionnaire_data, session_details
 from .text import escape_html, one_line
 
 STAGES = ("before", "during", "after", "any")
@@ -79,7 +79,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
         Page(
             "assessment.md",
             t("page.assessment.title"),
-            env.get_template("assessment.md.j2").render(**common, data_json=embed_json(data)),
+            env.get_template("assessment.md.j2").render(
+                **common, data_json=embed_json(data), details=session_details()
+            ),
         )
     )
     pages.append(

@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
@@ -30,6 +31,22 @@ def load_schema(name: str) -> dict:
     return json.loads(text)
 
 
+@cache
+def schema_registry() -> Registry:
+    """Every packaged schema by its ``$id``, so one schema can refer to another
+    (the worked example to the session's parts, the questionnaire data to both)."""
+    folder = resources.files("kmsat_build").joinpath("schemas")
+    schemas = [
+        json.loads(f.read_text()) for f in folder.iterdir() if f.name.endswith(".schema.json")
+    ]
+    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+
+
+def validator_for(name: str) -> Draft202012Validator:
+    """A validator for the packaged schema ``name``, its references resolved."""
+    return Draft202012Validator(load_schema(name), registry=schema_registry())
+
+
 def describe(value) -> str:
     """How a received value is named in messages: its kind and a short preview."""
     if value is None:
@@ -50,9 +67,8 @@ def describe(value) -> str:
 
 def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
     """Every schema violation in ``doc``, each with file, line and key path."""
-    validator = Draft202012Validator(load_schema(schema_name))
     problems = []
-    for error in validator.iter_errors(doc.data):
+    for error in validator_for(schema_name).iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
             problems.append(problem)
@@ -102,6 +118,8 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         expected = schema["x-expected"]
     elif kind == "type":
         expected = _type_names(error.validator_value)
+    elif kind == "const":
+        expected = repr(error.validator_value)
     elif kind == "enum":
         expected = "one of " + ", ".join(repr(v) for v in error.validator_value)
     elif kind == "minLength":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 import markdown as md
@@ -27,6 +28,54 @@ def plain_text(markdown_text: str) -> str:
     parser = _TextOnly()
     parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
     return " ".join(" ".join(parser.parts).split())
+
+
+class _Runs(HTMLParser):
+    """Rendered Markdown as runs of text, web (http, https) links among them."""
+
+    def __init__(self):
+        super().__init__()
+        self.runs: list[dict] = []
+        self._url: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        href = (dict(attrs).get("href") or "").strip()
+        if tag == "a" and href.lower().startswith(("http://", "https://")):
+            self._url = href
+            self.runs.append({"text": "", "url": href})
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._url is not None:
+            self._url = None
+            self.runs.append({"text": ""})
+
+    def handle_data(self, data: str) -> None:
+        if not self.runs:
+            self.runs.append({"text": ""})
+        self.runs[-1]["text"] += data
+
+
+def text_with_links(markdown_text: str) -> list[dict]:
+    """Markdown as ``[{"text"}, {"text", "url"}, ...]``: plain text, with its
+    web links kept as links (a mailto: or javascript: link stays text).
+
+    For prose the browser shows as text but whose links it should offer.
+    """
+    parser = _Runs()
+    parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
+    runs = []
+    for run in parser.runs:
+        # Whitespace as plain_text has it: one space, none at the ends.
+        run["text"] = re.sub(r"\s+", " ", run["text"])
+        if "url" in run:
+            run["text"] = run["text"].strip() or run["url"]
+        if run["text"]:
+            runs.append(run)
+    if runs and "url" not in runs[0]:
+        runs[0]["text"] = runs[0]["text"].lstrip()
+    if runs and "url" not in runs[-1]:
+        runs[-1]["text"] = runs[-1]["text"].rstrip()
+    return [run for run in runs if run["text"]]
 
 
 def one_line(text: str) -> str:

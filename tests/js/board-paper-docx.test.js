@@ -49,7 +49,7 @@ test('a full session: every criterion, note, plan row, checklist answer, Don\'t 
     '<b>Never</b> & rarely "before"', '=1+1 shared widely', 'Action 2 for strategy-and-plans', '15 March 2027',
     'Library induction for new directors', 'Nobody named yet', "Leadership: Papers use evidence (Don't know)",
     'Board checklist: Do you know which know-how would be lost if key people left?',
-    'Made on 1 December 2026 with Knowledge Mobilisation Self-Assessment Tool, content version 1.0.0',
+    'Made on 1 December 2026 with Small Test Edition, content version 1.0.0',
     'independent, unofficial']) {
     assert.ok(text.includes(expected), expected);
   }

@@ -18,7 +18,7 @@ test('sections in Board-paper order, each with a heading', () => {
     ['purpose', 'details', 'results', 'focus', 'findOut', 'strengths', 'plan', 'criteria', 'checklist']);
   assert.deepEqual(paper.sections.map((s) => s.heading), ['Purpose', 'Session details', 'Results by element',
     'Where to focus', 'To find out', 'Strengths', 'Action plan', 'Ratings, priorities and notes', 'Board checklist']);
-  assert.equal(paper.title, 'Knowledge Mobilisation Self-Assessment Tool: self-assessment report');
+  assert.equal(paper.title, 'Small Test Edition: self-assessment report');
   assert.equal(paper.subtitle, 'Executive team, St Elsewhere NHS Trust, 26 November 2026');
   assert.equal(paper.language, 'en-GB');
 });
@@ -26,7 +26,7 @@ test('sections in Board-paper order, each with a heading', () => {
 test('purpose: the group\'s own words, or a sentence that says what the paper is for', () => {
   assert.deepEqual(section(paper, 'purpose').blocks, [{ type: 'paragraph', text: 'To set our priorities for 2027' }]);
   const blank = boardPaper.build(data, sessionWith(data, {}), { now: NOW });
-  assert.match(section(blank, 'purpose').blocks[0].text, /^To report how the group rated itself with the Knowledge Mobilisation/);
+  assert.match(section(blank, 'purpose').blocks[0].text, /^To report how the group rated itself with the Small Test Edition, /);
 });
 
 test('session details: every field in words, the date as people write it', () => {
@@ -117,12 +117,12 @@ test('checklist: every question with its answer and note; unanswered ones say so
 });
 
 test('provenance: edition, publisher, content version and date; the unofficial notice from strings', () => {
-  assert.equal(paper.provenance, 'Made on 1 December 2026 with Knowledge Mobilisation Self-Assessment Tool, '
-    + 'content version 1.0.0, published by The kmsat project.');
+  assert.equal(paper.provenance, 'Made on 1 December 2026 with Small Test Edition, content version 1.0.0, '
+    + 'published by Test publisher.');
   assert.equal(paper.notice, data.strings['paper.notice']);
   assert.match(paper.notice, /independent, unofficial/);
   assert.match(paper.notice, /criteria.*own/);
-  assert.deepEqual(paper.meta, { title: paper.title, subject: 'St Elsewhere NHS Trust', creator: 'The kmsat project' });
+  assert.deepEqual(paper.meta, { title: paper.title, subject: 'St Elsewhere NHS Trust', creator: 'Test publisher' });
 });
 
 test("dates follow the edition's language", () => {

@@ -9,8 +9,8 @@ const vm = require('node:vm');
 const { CORE, loadData } = require('./helpers.js');
 
 /** Load order: each file after those it uses (the manifest must keep it). */
-const ORDER = ['strings', 'model', 'dates', 'scoring', 'plan', 'normalise', 'session', 'board-paper', 'exporters',
-  'compare', 'share', 'compare-paper', 'board-paper-docx'];
+const ORDER = ['strings', 'contract', 'model', 'dates', 'scoring', 'plan', 'normalise', 'session', 'board-paper',
+  'exporters', 'compare', 'share', 'compare-paper', 'board-paper-docx'];
 /** 'board-paper' -> 'boardPaper': the name a file attaches under KMSAT. */
 const keyOf = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 

@@ -27,7 +27,7 @@ test('toJSON: the whole session, stamped with edition, versions and export time'
   const text = toJSON(session, data, NOW);
   const parsed = JSON.parse(text);
   assert.deepEqual(Object.keys(parsed).slice(0, 5), ['format', 'version', 'edition', 'exportedAt', 'id']);
-  assert.deepEqual(parsed.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.deepEqual(parsed.edition, { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint });
   assert.equal(parsed.exportedAt, '2026-11-26T15:04:05.000Z');
   assert.deepEqual(parsed.answers, session.answers);
   assert.ok(text.endsWith('}\n') && text.includes('\n  "format": "kmsat-session",'));
@@ -131,7 +131,7 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.ok(md.includes('| \\# Not a heading |'));
   assert.ok(md.includes('| Date of the session | 26 November 2026 |'), 'dates as people write them');
   // The Board paper's sections, as printed and in the Word document.
-  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Knowledge Mobilisation Self-Assessment Tool: self-assessment report',
+  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Small Test Edition: self-assessment report',
     '## Purpose', '## Session details', '## Results by element', '## Where to focus', '## To find out',
     '### Not answered yet', '## Strengths',
     '## Action plan', '## Ratings, priorities and notes', '### Leadership', '### Behaviours', '## Board checklist']);

@@ -9,7 +9,7 @@ const { ROOT, loadData } = require('./helpers.js');
 
 const store = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'ui', 'store.js'));
 const data = loadData();
-const KEY = 'kmsat:national:session';
+const KEY = 'kmsat:small:session';
 const NOW = new Date('2026-11-26T12:00:00Z');
 const LATER = new Date('2026-11-26T12:05:00Z');
 
@@ -77,7 +77,7 @@ test('a storage event is "elsewhere" only for this key and text this tab did not
   const mine = storage.getItem(KEY);
   assert.equal(saved.ok, true);
   assert.equal(slot.changedElsewhere({ key: KEY, newValue: mine }), false);
-  assert.equal(slot.changedElsewhere({ key: 'kmsat:national:example', newValue: '{}' }), false);
+  assert.equal(slot.changedElsewhere({ key: 'kmsat:small:example', newValue: '{}' }), false);
   assert.equal(slot.changedElsewhere({ key: KEY, newValue: '{"other": true}' }), true);
 });
 
@@ -98,7 +98,7 @@ test('unreadable saved answers are reported and never overwritten unasked', () =
 
 test('restoring reports what needed tidying', () => {
   const storage = fakeStorage();
-  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'national' },
+  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'small' },
     answers: { gone: { level: 'emerging' } } }));
   const loaded = store.slot(storage, KEY).load(data, 'x', NOW);
   assert.deepEqual(loaded.report.map((m) => m.key), ['import.report.unknownCriteria']);

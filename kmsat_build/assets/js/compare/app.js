@@ -93,9 +93,8 @@
     function readText(file) {
       return new Promise((resolve) => {
         if (file.size > K.session.MAX_BYTES) {
-          const mb = (n, round) => round((n / 1048576) * 10) / 10;
           resolve({ name: file.name, reason: new K.session.ImportError('import.refused.tooLarge',
-            { size: mb(file.size, Math.ceil), max: mb(K.session.MAX_BYTES, Math.round) }, data.strings).message });
+            { max: Math.round((K.session.MAX_BYTES / 1048576) * 10) / 10 }, data.strings).message });
           return;
         }
         const reader = new FileReader();
@@ -358,8 +357,14 @@
     const mount = document.getElementById('kmsat-compare');
     if (!mount || mount.dataset.kmsatReady) return;
     const data = pageData();
-    if (!data || !K.compare) return;
+    if (!K.compare) return;
     mount.dataset.kmsatReady = 'true';
+    // Page and script from different versions: say so, and leave the no-script note.
+    const mismatch = K.contract.checkPageData(data);
+    if (mismatch) {
+      mount.replaceChildren(h('div', { class: 'kmsat-app' }, h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text })));
+      return;
+    }
     const note = document.getElementById('kmsat-compare-nojs');
     if (note) note.hidden = true;
     start(mount, data);

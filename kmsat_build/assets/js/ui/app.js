@@ -220,9 +220,13 @@
     };
   }
 
-  /** The page's questionnaire data (a data attribute: see kmsat_build/pages.py). */
+  /** The page's questionnaire data (a data attribute: see kmsat_build/pages.py), or null. */
   function readData() {
-    return JSON.parse(document.getElementById('kmsat-data').getAttribute('data-kmsat-json'));
+    try {
+      return JSON.parse(document.getElementById('kmsat-data').getAttribute('data-kmsat-json'));
+    } catch (error) {
+      return null;
+    }
   }
 
   /** Start the app if this page has a mount point that has not started yet. */
@@ -231,9 +235,18 @@
     if (running && running.mount !== mount) { running.stop(); running = null; }
     if (!mount || mount.hasAttribute('data-kmsat-started')) return;
     mount.setAttribute('data-kmsat-started', '');
+    const data = readData();
+    // Page and script from different versions: say so, and leave the paper form.
+    const mismatch = K.contract.checkPageData(data);
+    if (mismatch) {
+      const notice = h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text });
+      const paper = document.getElementById('kmsat-paper');
+      if (paper) paper.before(h('div', { class: 'kmsat-app' }, notice)); // seen first, above the paper form
+      else mount.replaceChildren(notice);
+      return;
+    }
     let strings = FALLBACK;
     try {
-      const data = readData();
       strings = data.strings || FALLBACK;
       running = start(mount, data);
       const paper = document.getElementById('kmsat-paper');
