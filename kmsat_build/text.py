@@ -23,8 +23,15 @@ class _TextOnly(HTMLParser):
 _MARKDOWN = md.Markdown()
 
 
+# Text with none of these is the same before and after Markdown: skip the
+# conversion (most level descriptors and labels; it was most of our build step).
+_MARKUP = re.compile(r"[\\`*_\[\]<>#&!|{}~=]|^\s*(?:[-+]|\d+[.)])", re.M)
+
+
 def plain_text(markdown_text: str) -> str:
     """Markdown -> plain text, for the browser, which inserts text only."""
+    if not _MARKUP.search(markdown_text or ""):
+        return " ".join((markdown_text or "").split())
     parser = _TextOnly()
     parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
     return " ".join(" ".join(parser.parts).split())
@@ -85,3 +92,17 @@ def one_line(text: str) -> str:
 
 def escape_html(text: str) -> str:
     return html.escape(text or "", quote=True)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def escape_text(text: str) -> str:
+    """A plain-text field (a title, a label, a UI string) for Markdown or a theme template.
+
+    Its own ``<`` and ``&lt;`` stay what the editor typed, never a tag: ``<`` and
+    any ``&`` that would start a character reference are escaped. Markdown
+    syntax, quotes and a lone ``&`` are left alone, so ordinary text renders as
+    before (and MkDocs' theme, which does not escape titles, shows it as text).
+    """
+    return _CHARACTER_REFERENCE.sub("&amp;", text or "").replace("<", "&lt;")

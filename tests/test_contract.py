@@ -17,7 +17,7 @@ import pytest
 
 from kmsat_build import load_framework
 from kmsat_build.edition import load_edition
-from kmsat_build.mkdocs_integration import urls_from_assessment
+from kmsat_build.lifecycle import urls_from_assessment
 from kmsat_build.pages import render_pages
 from kmsat_build.questionnaire import FORMAT, VERSION
 from kmsat_build.schema_check import load_schema, validator_for

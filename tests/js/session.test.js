@@ -221,6 +221,12 @@ test('a file from an older content version keeps every answer whose criterion st
   ]);
 });
 
+test("an edition's long content version is named in full in the report", () => {
+  const from = '1.0.0+northbrook-valley-nhs-foundation-trust-library.12';
+  const { report } = checkImport(fileText({ edition: { id: data.edition.id, contentVersion: from } }), data);
+  assert.ok(words(report)[0].includes(`version ${from} of the questions`), words(report)[0]);
+});
+
 test('the same content version with another fingerprint is reported too', () => {
   const { report } = checkImport(fileText({ edition: { id: 'small', contentVersion: '1.0.0', fingerprint: 'aaaa' } }), data);
   assert.deepEqual(words(report),
