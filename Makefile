@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-python test-js lint clean venv bench vendor
+.PHONY: serve build test test-python test-js lint lint-js typecheck clean venv bench vendor
 
 venv: $(VENV)/.installed
 
@@ -23,7 +23,7 @@ serve: venv
 build: venv
 	$(BIN)/mkdocs build --strict
 
-test: venv test-js test-python
+test: venv lint test-js test-python
 
 test-python: venv
 	$(BIN)/python -m pytest
@@ -31,12 +31,25 @@ test-python: venv
 test-js:
 	node --test tests/js/
 
-lint: venv
-	$(BIN)/ruff check kmsat_build hooks tests
-	$(BIN)/ruff format --check kmsat_build hooks tests
+lint: venv lint-js typecheck
+	$(BIN)/ruff check kmsat_build hooks tests benchmarks
+	$(BIN)/ruff format --check kmsat_build hooks tests benchmarks
+
+# The pinned JavaScript linter and type checker (tools/package-lock.json), installed by npm ci.
+TOOLS := tools/node_modules/.package-lock.json
+
+lint-js: $(TOOLS)
+	tools/node_modules/.bin/eslint --config tools/eslint.config.js kmsat_build/assets/js tests/js benchmarks/*.js tools/*.js tools/vendor/*.js
+
+# Our browser JavaScript checked through its JSDoc (tsc --noEmit, allowJs/checkJs).
+typecheck: $(TOOLS)
+	tools/node_modules/.bin/tsc -p tools/tsconfig.json
+
+$(TOOLS): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) tools/node_modules
 
 # Benchmarks, run by hand (not part of `make test`): prints every figure beside
 # its goal and writes benchmarks/RESULTS.md. See benchmarks/README.md.

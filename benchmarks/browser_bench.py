@@ -78,9 +78,10 @@ WATCH = """
 
 
 def ui_present() -> bool:
-    manifest = (ROOT / "kmsat_build" / "assets" / "manifest.txt").read_text()
+    from kmsat_build.bundles import read_manifest
+
     app = ROOT / "kmsat_build" / "assets" / "js" / "ui" / "app.js"
-    return app.is_file() and "js/ui/app.js" in manifest
+    return app.is_file() and any("js/ui/app.js" in b.files for b in read_manifest())
 
 
 def _wait_ready(page, timeout_s: float) -> bool:

@@ -88,7 +88,7 @@ def one_run(browser, url: str, files: list[Path], criteria_rows: int) -> dict:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(WATCH)
     page.goto(url + "compare.html")
-    page.locator("#kmsat-compare[data-kmsat-ready]").wait_for(state="attached")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
     teams = len(files)
     page.set_input_files("#kmsat-cmp-input", [str(p) for p in files])
     rendered = page.evaluate(WAIT_TABLE, [teams, 4])

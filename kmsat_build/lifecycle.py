@@ -15,18 +15,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .branding import BRANDING_CSS, apply_branding, branding_css, footer_line
-from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
-from .errors import FrameworkError
-from .mkdocs_integration import (
+from .bundles import (
     ASSET_DIR,
-    CSS_BUNDLE,
-    IFRAME_WORKER_LICENCE,
     IFRAME_WORKER_SHIM,
-    JS_BUNDLE,
-    asset_files,
-    bundle_assets,
+    SITE_FILES,
+    assets_root,
+    build_outputs,
     minify,
 )
+from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
+from .errors import FrameworkError
 from .model import Framework
 from .nav import site_nav
 from .pages import render_pages
@@ -82,10 +80,12 @@ class KmsatBuild:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if not config.copyright:  # every page says who publishes it and which content
             config.copyright = footer_line(self.framework)
-        config.extra_css.append(f"{ASSET_DIR}/{CSS_BUNDLE}")
+        # Only the site bundle is on every page; the boot script in it loads
+        # the others where their mount points are (see bundles.py).
+        config.extra_css.append(f"{ASSET_DIR}/{SITE_FILES['css']}")
         if branding_css(self.framework.branding):
             config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
-        config.extra_javascript.append(f"{ASSET_DIR}/{JS_BUNDLE}")
+        config.extra_javascript.append(f"{ASSET_DIR}/{SITE_FILES['js']}")
         # Material's offline plugin would load its file:// search shim from a
         # CDN unless a polyfill named iframe-worker is already listed: we
         # ship that shim ourselves (the site makes no off-site requests).
@@ -101,13 +101,9 @@ class KmsatBuild:
                 log.info("kmsat: docs/%s overrides the generated page", page.path)
                 continue
             files.append(File.generated(config, page.path, content=page.markdown))
-        root = resources.files("kmsat_build").joinpath("assets")
-        for bundle, kind in ((CSS_BUNDLE, "css"), (JS_BUNDLE, "js")):
-            files.append(
-                File.generated(
-                    config, f"{ASSET_DIR}/{bundle}", content=bundle_assets(root, asset_files(kind))
-                )
-            )
+        root = assets_root()
+        for name, text in build_outputs().items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         shim = root.joinpath(IFRAME_WORKER_SHIM).read_text(encoding="utf-8")
         files.append(
             File.generated(
@@ -116,12 +112,11 @@ class KmsatBuild:
                 content=minify(IFRAME_WORKER_SHIM, shim),
             )
         )
-        licence = root.joinpath(IFRAME_WORKER_LICENCE)
-        files.append(
-            File.generated(
-                config, f"{ASSET_DIR}/{IFRAME_WORKER_LICENCE}", abs_src_path=str(licence)
-            )
-        )
+        # Each vendored library's licence travels with it (the shim's, docx's).
+        vendor = root.joinpath("vendor")
+        for licence in sorted(p.name for p in vendor.iterdir() if p.name.endswith("-LICENSE.txt")):
+            path = str(vendor.joinpath(licence))
+            files.append(File.generated(config, f"{ASSET_DIR}/vendor/{licence}", abs_src_path=path))
         css = branding_css(self.framework.branding)
         if css:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))

@@ -57,6 +57,30 @@ def edition_url(full_site: Path):
 
 
 @pytest.fixture(scope="session")
+def instant_site_url(tmp_path_factory):
+    """The national site with instant navigation working, served on its own port.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml,
+    which is empty while mkdocs.yml has no site_url, and it matches them by
+    port: so this build sets site_url to the server's own address.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.conftest import ROOT
+
+    site = tmp_path_factory.mktemp("instant") / "site"
+    site.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    build(load_config(str(ROOT / "mkdocs.yml"), site_url=url, site_dir=str(site), strict=True))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
     with sync_playwright() as p:

@@ -39,7 +39,7 @@ INCOMING_KEY = "kmsat:national:incoming"
 
 def open_compare(page, site_url, files=None):
     page.goto(site_url + "compare.html")
-    page.locator("#kmsat-compare[data-kmsat-ready]").wait_for(state="attached")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
     if files:
         page.set_input_files("#kmsat-cmp-input", [str(f) for f in files])
         page.locator(".kmsat-cmp-view").wait_for()
@@ -518,32 +518,32 @@ def test_share_link_opens_an_import_offer_on_the_assessment_page(site_url, page,
     assert "The link holds answers for Medicine, 2026-03-10." in banner.inner_text()
     # The banner leaves the assessment app alone: it still starts.
     page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
-    # Keep a copy of what is handed over: the assessment page reads and removes it.
+    # Import hands the answers straight to the questionnaire: no storage, no reload.
+    page.evaluate("window.samePage = true")
     page.evaluate(
         """() => { const set = Storage.prototype.setItem;
           Storage.prototype.setItem = function (k, v) {
-            if (k.endsWith(':incoming')) sessionStorage.setItem('handed-over', v);
+            if (k.endsWith(':incoming')) window.handedOver = v;
             return set.call(this, k, v); }; }"""
     )
-    with page.expect_event("load"):
-        banner.get_by_role("button", name="Import").click()
-    incoming = json.loads(page.evaluate("sessionStorage.getItem('handed-over')"))
-    assert {k: incoming[k] for k in ("format", "version", "source", "label")} == {
-        "format": "kmsat-incoming",
-        "version": 1,
-        "source": "share",
-        "label": "Answers from a share link: Medicine",
-    }
+    banner.get_by_role("button", name="Import").click()
+    dialog = page.locator("dialog.kmsat-dialog")
+    # The words for the confirmation (the hand-over's label), as before.
+    expect(dialog).to_contain_text("Answers from a share link: Medicine")
     medicine = json.loads(DIRECTORATES[0].read_text())
     levels = {k: v["level"] for k, v in medicine["answers"].items()}
-    assert {k: v["level"] for k, v in incoming["session"]["answers"].items()} == levels
-    assert incoming["session"]["plan"] == []  # no notes, no plan unless asked
     # The assessment page asks before replacing anything (its side of the contract).
     page.get_by_role("button", name="Replace my answers").click()
     session = saved_session(page, "accountable-executive")
     assert {k: v["level"] for k, v in session["answers"].items()} == levels
+    # No notes, no plan unless asked: no note came over, and the plan holds no one's actions.
+    assert all(not v.get("notes") for v in session["answers"].values())
+    assert all(not row.get("action") and not row.get("owner") for row in session["plan"])
+    assert page.evaluate("window.samePage") is True
+    assert page.evaluate("window.handedOver") is None
     assert storage(page, INCOMING_KEY) is None
     assert "#share=" not in page.url and "#import-incoming" not in page.url
+    assert page.locator("#kmsat-share-banner").count() == 0
 
 
 def test_tampered_or_oversized_share_links_are_refused(site_url, page):

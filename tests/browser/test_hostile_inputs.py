@@ -392,8 +392,8 @@ def test_share_links_refused_or_imported_safely(site_url, page):
         if case["name"] == "script-payload":
             expect(banner).to_contain_text(XSS)  # the team, shown as text
         assert_inert(page, title, case["name"])
-        with page.expect_event("load"):
-            banner.get_by_role("button", name="Import").click()
+        # Import hands the answers straight to the questionnaire: no reload.
+        banner.get_by_role("button", name="Import").click()
         page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
         title = arm(page)
         page.locator("dialog.kmsat-dialog").get_by_role("button", name="Replace my answers").click()
@@ -429,7 +429,7 @@ def compare_state(page):
 def test_the_same_files_and_links_on_the_compare_page(site_url, page, tmp_path):
     guard(page)
     page.goto(site_url + "compare.html")
-    page.locator("#kmsat-compare[data-kmsat-ready]").wait_for(state="attached")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
     page.set_input_files("#kmsat-cmp-input", str(DIRECTORATE / "medicine-2026-03-10.json"))
     page.wait_for_function(f"localStorage.getItem('{COMPARE_KEY}') !== null")
     title = arm(page)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _QuietHandler
 from tests.browser.test_questionnaire import (
     KEY,
     open_app,
@@ -163,30 +159,6 @@ def test_runs_and_saves_from_file_url(new_page, national_site):
     page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
     expect(page.get_by_role("textbox", name="Organisation")).to_have_value("Opened from disk")
     assert not page.locator("#kmsat-paper").is_visible()
-
-
-@pytest.fixture(scope="module")
-def instant_site_url(tmp_path_factory):
-    """The national site with instant navigation working, served on its own port.
-
-    Material's instant navigation only intercepts links listed in sitemap.xml,
-    which is empty while mkdocs.yml has no site_url, and it matches them by
-    port: so this build sets site_url to the server's own address.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from tests.conftest import ROOT
-
-    site = tmp_path_factory.mktemp("instant") / "site"
-    site.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    build(load_config(str(ROOT / "mkdocs.yml"), site_url=url, site_dir=str(site), strict=True))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
 
 
 def test_instant_navigation_away_and_back(instant_site_url, new_page):

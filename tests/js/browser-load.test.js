@@ -1,45 +1,51 @@
 'use strict';
 // The core as a browser loads it: classic scripts, one after another, into
-// one global, no `module`, no `require`. Catches a file that only works in Node.
+// one global, no `module`, no `require`, in each bundle's manifest order.
+// Catches a file that only works in Node, or one listed before what it uses.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { CORE, loadData } = require('./helpers.js');
+const { CORE, loadData, manifest } = require('./helpers.js');
 
-/** Load order: each file after those it uses (the manifest must keep it). */
-const ORDER = ['strings', 'contract', 'model', 'dates', 'scoring', 'plan', 'normalise', 'session', 'board-paper',
-  'exporters', 'compare', 'share', 'compare-paper', 'board-paper-docx'];
-/** 'board-paper' -> 'boardPaper': the name a file attaches under KMSAT. */
-const keyOf = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+/** Each bundle's core files in load order, as names (`compare-state` attaches as `compareState`). */
+const bundles = manifest().map((b) => ({ name: b.name, core: b.files.filter((f) => f.startsWith('js/core/'))
+  .map((f) => path.basename(f, '.js')) })).filter((b) => b.core.length);
+/** The pages' bundles: the docx bundle's one core file has tests of its own (board-paper-docx.test.js). */
+const pageBundles = bundles.filter((b) => b.core.includes('session'));
+const attachName = (file) => file.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-test('every core file is listed in the load order', () => {
+test('every core file is in a bundle', () => {
   const files = fs.readdirSync(CORE).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
-  assert.deepEqual(files, ORDER.slice().sort());
+  const listed = new Set(bundles.flatMap((b) => b.core));
+  assert.deepEqual(files.filter((f) => !listed.has(f)), []);
 });
 
-test('as classic scripts, the core attaches to self.KMSAT and works', () => {
-  const context = vm.createContext({});
-  context.self = context;
-  for (const name of ORDER) {
-    vm.runInContext(fs.readFileSync(path.join(CORE, name + '.js'), 'utf8'), context, { filename: name + '.js' });
-  }
-  const KMSAT = context.KMSAT;
-  assert.deepEqual(Object.keys(KMSAT), ORDER.map(keyOf));
-  const data = loadData();
-  const session = KMSAT.session.newSession(data, new Date('2026-11-26T12:00:00Z'), 'id1');
-  const answered = Object.assign({}, session, { answers: { sharing: { level: 'emerging', priority: '', notes: '' } } });
-  assert.equal(KMSAT.scoring.scoreAll(data, answered)[1].mean, 2);
-  assert.equal(KMSAT.plan.syncPlan(data, answered)[0].criterion, 'sharing');
-  const { session: back } = KMSAT.session.checkImport(KMSAT.exporters.toJSON(answered, data, new Date()), data);
-  assert.deepEqual(JSON.parse(JSON.stringify(back.answers)), answered.answers);
-});
+for (const bundle of pageBundles) {
+  test(`as classic scripts in the ${bundle.name} bundle's order, the core attaches to self.KMSAT and works`, () => {
+    const context = vm.createContext({});
+    context.self = context;
+    for (const name of bundle.core) {
+      vm.runInContext(fs.readFileSync(path.join(CORE, name + '.js'), 'utf8'), context, { filename: name + '.js' });
+    }
+    const KMSAT = context.KMSAT;
+    assert.deepEqual(Object.keys(KMSAT), bundle.core.map(attachName));
+    for (const name of bundle.core) assert.ok(KMSAT[attachName(name)], name); // nothing attached as undefined
+    const data = loadData();
+    const session = KMSAT.session.newSession(data, new Date('2026-11-26T12:00:00Z'), 'id1');
+    const answered = Object.assign({}, session, { answers: { sharing: { level: 'emerging', priority: '', notes: '' } } });
+    assert.equal(KMSAT.scoring.scoreAll(data, answered)[1].mean, 2);
+    assert.equal(KMSAT.plan.syncPlan(data, answered)[0].criterion, 'sharing');
+    const { session: back } = KMSAT.session.checkImport(KMSAT.exporters.toJSON(answered, data, new Date()), data);
+    assert.deepEqual(JSON.parse(JSON.stringify(back.answers)), answered.answers);
+  });
+}
 
 test('the core never touches the DOM, storage or dynamic code', () => {
-  for (const name of ORDER) {
-    const source = fs.readFileSync(path.join(CORE, name + '.js'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  for (const name of fs.readdirSync(CORE).filter((f) => f.endsWith('.js'))) {
+    const source = fs.readFileSync(path.join(CORE, name), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     // The globals, not a property or key of the same name (the Word styles' `document:`).
-    assert.doesNotMatch(source, /(?<![.\w$])(document|window|localStorage|eval|Function|innerHTML|fetch)\b(?!\s*:)/, name);
+    assert.doesNotMatch(source, /(?<![.\w$])(document|window|localStorage|sessionStorage|eval|Function|innerHTML|fetch)\b(?!\s*:)/, name);
   }
 });

@@ -27,6 +27,22 @@ function loadStrings() {
   return strings;
 }
 
+/**
+ * The bundles in kmsat_build/assets/manifest.txt (the one list of load
+ * orders, as kmsat_build/bundles.py reads it): [{name, mount, files}].
+ */
+function manifest() {
+  const bundles = [];
+  for (const raw of fs.readFileSync(path.join(ROOT, 'kmsat_build', 'assets', 'manifest.txt'), 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const header = /^\[([a-z][a-z0-9-]*)\]\s*(.*)$/.exec(line);
+    if (header) bundles.push({ name: header[1], mount: header[2].split(',').map((s) => s.trim()).filter(Boolean), files: [] });
+    else bundles[bundles.length - 1].files.push(line);
+  }
+  return bundles;
+}
+
 /** Freeze an object graph, so any mutation by the core throws (strict mode). */
 function deepFreeze(value) {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -155,5 +171,5 @@ function parseCSV(text) {
   return rows;
 }
 
-module.exports = { CORE, ROOT, core, loadStrings, loadData, loadNational, loadDocx, unzip, deepFreeze, sessionWith, answers,
-  fullSession, parseCSV };
+module.exports = { CORE, ROOT, core, manifest, loadStrings, loadData, loadNational, loadDocx, unzip, deepFreeze,
+  sessionWith, answers, fullSession, parseCSV };

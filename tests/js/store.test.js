@@ -1,13 +1,14 @@
 'use strict';
-// The questionnaire's browser storage (js/ui/store.js), driven with a fake
-// localStorage: saving, two tabs, unreadable saved answers, a full or
-// missing storage.
+// Saving a session (js/core/saving.js) and the kit's storage access
+// (js/kit/storage.js), driven with a fake localStorage: saving, two tabs,
+// unreadable saved answers, a full or missing storage.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { ROOT, loadData } = require('./helpers.js');
 
-const store = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'ui', 'store.js'));
+const store = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'core', 'saving.js'));
+const kitStorage = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'kit', 'storage.js'));
 const data = loadData();
 const KEY = 'kmsat:small:session';
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -120,8 +121,27 @@ test('a full storage and a missing one are told apart', () => {
 
 test('available(): the storage, or null when reading it throws', () => {
   const storage = fakeStorage();
-  assert.equal(store.available({ localStorage: storage }), storage);
+  assert.equal(kitStorage.available({ localStorage: storage }), storage);
   const blocked = {};
   Object.defineProperty(blocked, 'localStorage', { get() { throw new Error('SecurityError'); } });
-  assert.equal(store.available(blocked), null);
+  assert.equal(kitStorage.available(blocked), null);
+});
+
+test('the kit reads, writes and takes through one storage, and says when it is full or blocked', () => {
+  const storage = fakeStorage();
+  const saved = globalThis.localStorage;
+  try {
+    Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true, writable: true });
+    assert.equal(kitStorage.write('k', 'v'), 'ok');
+    assert.equal(kitStorage.read('k'), 'v');
+    assert.equal(kitStorage.take('k'), 'v');
+    assert.equal(kitStorage.read('k'), null); // read once
+    storage.full = true;
+    assert.equal(kitStorage.write('k', 'v'), 'full');
+    Object.defineProperty(globalThis, 'localStorage', { get() { throw new Error('SecurityError'); }, configurable: true });
+    assert.equal(kitStorage.read('k'), null);
+    assert.equal(kitStorage.write('k', 'v'), 'unavailable');
+  } finally {
+    Object.defineProperty(globalThis, 'localStorage', { value: saved, configurable: true, writable: true });
+  }
 });

@@ -1,35 +1,41 @@
 'use strict';
-// House rules for the questionnaire's interface (js/ui/): classic scripts in
-// the manifest's order, text never parsed as HTML, no dynamic code, and the
-// size budget of the questionnaire's own JavaScript and CSS.
+// House rules for the browser code outside the core (js/kit, js/ui,
+// js/compare, boot.js): classic scripts in the manifest's bundles, one
+// component model and one kit, text never parsed as HTML, no dynamic code,
+// and the size budget of each page's own bundle.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const zlib = require('node:zlib');
-const { ROOT } = require('./helpers.js');
+const { ROOT, manifest } = require('./helpers.js');
 
 const ASSETS = path.join(ROOT, 'kmsat_build', 'assets');
-const UI = path.join(ASSETS, 'js', 'ui');
-const files = fs.readdirSync(UI).filter((f) => f.endsWith('.js')).sort();
-const source = (f) => fs.readFileSync(path.join(UI, f), 'utf8');
+const JS = path.join(ASSETS, 'js');
+const VIEW_DIRS = ['kit', 'ui', 'compare'];
+const files = VIEW_DIRS.flatMap((dir) => fs.readdirSync(path.join(JS, dir)).filter((f) => f.endsWith('.js'))
+  .map((f) => dir + '/' + f)).concat('boot.js').sort();
+const source = (f) => fs.readFileSync(path.join(JS, f), 'utf8');
 const code = (f) => source(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-/** The core files the questionnaire loads (see browser-load.test.js). */
-const CORE = ['strings', 'contract', 'model', 'scoring', 'plan', 'normalise', 'session', 'dates', 'board-paper', 'exporters'];
-const BUDGET = 30 * 1024; // bytes, gzipped: core + ui + questionnaire.css, without comments (the build strips them)
+const bundles = manifest();
+const BUDGET = 30 * 1024; // bytes, gzipped
 
-test('every ui file is in the manifest: dom first, app last, after the core', () => {
-  const manifest = fs.readFileSync(path.join(ASSETS, 'manifest.txt'), 'utf8').split('\n').map((l) => l.trim());
-  const listed = manifest.filter((l) => l.startsWith('js/ui/')).map((l) => l.slice(6));
-  assert.deepEqual(listed.slice().sort(), files);
-  assert.equal(listed[0], 'dom.js');
-  assert.equal(listed[listed.length - 1], 'app.js');
-  assert.ok(manifest.indexOf('js/ui/dom.js') > manifest.indexOf('js/core/exporters.js'));
-  assert.ok(manifest.includes('css/questionnaire.css'));
+test('every js and css file is in a bundle, and each bundle is well formed', () => {
+  const listed = new Set(bundles.flatMap((b) => b.files));
+  const all = ['core', ...VIEW_DIRS].flatMap((dir) => fs.readdirSync(path.join(JS, dir)).map((f) => 'js/' + dir + '/' + f))
+    .concat('js/boot.js', fs.readdirSync(path.join(ASSETS, 'css')).map((f) => 'css/' + f));
+  assert.deepEqual(all.filter((f) => !listed.has(f)), []);
+  for (const f of listed) assert.ok(fs.existsSync(path.join(ASSETS, f)), f);
+  assert.deepEqual(bundles[0].files, ['css/kmsat.css', 'js/boot.js']); // the site bundle: on every page
+  for (const b of bundles.slice(1)) {
+    const order = b.files.filter((f) => f.startsWith('js/')).map((f) => f.split('/')[1]);
+    const rank = { core: 0, kit: 1, ui: 2, compare: 2 };
+    assert.deepEqual(order.slice().sort((x, y) => rank[x] - rank[y]), order, b.name + ': core, then kit, then views');
+  }
 });
 
-test('ui files are classic scripts (no modules, no fetch: the site runs from file://)', () => {
+test('view files are classic scripts (no modules, no fetch: the site runs from file://)', () => {
   for (const f of files) {
     assert.doesNotThrow(() => new vm.Script(source(f), { filename: f }), f);
     assert.doesNotMatch(code(f), /\b(import|export)\s|\bfetch\(|\brequire\((?!'\.\.\/core\/)/, f);
@@ -44,10 +50,33 @@ test('text is never parsed as HTML, and no code is made at run time (strict CSP)
   }
 });
 
+test('one kit: only kit/storage.js touches storage, one event convention, one button and sr class', () => {
+  for (const f of files) {
+    if (f !== 'kit/storage.js') assert.doesNotMatch(code(f), /\b(localStorage|sessionStorage)\b/, f);
+    assert.doesNotMatch(code(f), /\bon(click|change|input|submit|toggle|keydown)\s*:/, f + ': use on: {event: fn}');
+    assert.doesNotMatch(code(f), /md-button|kmsat-cmp-sr|kmsat-cmp-small|data-kmsat-ready|kmsatReady/, f);
+    if (f !== 'boot.js') assert.doesNotMatch(code(f), /document\$|DOMContentLoaded/, f + ': only boot.js starts things');
+  }
+});
+
+test('each component names a mount point of its bundle (else its bundle would never load for it)', () => {
+  for (const b of bundles.slice(1)) {
+    const defined = b.files.filter((f) => f.startsWith('js/')).map((f) => source(f.slice(3)))
+      .flatMap((text) => [...text.matchAll(/components\.define\(\{\s*name: '([^']+)',\s*selector: '([^']+)'/g)]);
+    if (b.mount.length) assert.ok(defined.length, b.name + ' defines a component for its mount points');
+    for (const [, name, selector] of defined) assert.ok(b.mount.includes(selector), `${b.name}: ${name} on ${selector}`);
+  }
+});
+
 test(`the questionnaire's own JavaScript and CSS stay under ${BUDGET} bytes gzipped`, () => {
-  const strip = (text) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-  const text = CORE.map((n) => strip(fs.readFileSync(path.join(ASSETS, 'js', 'core', n + '.js'), 'utf8'))).join('')
-    + files.map(code).join('') + strip(fs.readFileSync(path.join(ASSETS, 'css', 'questionnaire.css'), 'utf8'));
+  // Its core files, the kit, its views and questionnaire.css, as sources; not the share-link
+  // banner (core/share.js, ui/share-banner.js). The built site's bundles, minified, are
+  // measured per page in tests/browser/test_pages.py and by make bench.
+  const own = bundles.find((b) => b.name === 'assessment').files
+    .filter((f) => (/^js\/(core|kit|ui)\//.test(f) && !/share/.test(f)) || f === 'css/questionnaire.css');
+  // Without comments, as the build ships them (rjsmin/rcssmin strip them; comments are for readers).
+  const text = own.map((f) => fs.readFileSync(path.join(ASSETS, f), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')).join('');
   const size = zlib.gzipSync(Buffer.from(text), { level: 9 }).length;
   assert.ok(size < BUDGET, `${size} bytes gzipped`);
 });

@@ -7,7 +7,8 @@
 (function (root) {
   'use strict';
 
-  const { h, scroller, number } = root.KMSAT.compareDom;
+  const { h } = root.KMSAT.dom;
+  const { scroller, number } = root.KMSAT.compareView;
   const own = (obj, key) => root.KMSAT.model.own(obj, key);
 
   function raters(ctx) {
@@ -17,7 +18,7 @@
     ].concat(ctx.teamFiles.map((file) => {
       const id = 'kmsat-rater-' + file.id;
       return h('div', { class: 'kmsat-cmp-check' }, [
-        h('input', { type: 'checkbox', id, checked: !file.off, onchange: (e) => ctx.onRater(file.id, e.target.checked) }),
+        h('input', { type: 'checkbox', id, checked: !file.off, on: { change: (e) => ctx.onRater(file.id, e.target.checked) } }),
         h('label', { for: id, text: t('compare.consensus.rater',
           { file: file.name, date: file.entry.session.details.date || t('compare.files.noDate') }) }),
       ]);
@@ -51,7 +52,7 @@
       const id = name + '-' + (value || 'none');
       return h('div', { class: 'kmsat-cmp-radio' }, [
         h('input', { type: 'radio', name, id, value, checked: (choice.level || '') === value,
-          onchange: () => ctx.onAgree(row.id, { level: value }, true) }),
+          on: { change: () => ctx.onAgree(row.id, { level: value }, true) } }),
         h('label', { for: id, text: label }),
       ]);
     };
@@ -66,8 +67,8 @@
       h('label', { for: noteId, class: 'kmsat-cmp-label kmsat-cmp-note', text: t('compare.consensus.note') }),
       // A blank placeholder lets print CSS leave out empty notes (:placeholder-shown).
       h('textarea', { id: noteId, rows: 2, value: choice.notes || '', placeholder: ' ',
-        oninput: (e) => ctx.onAgree(row.id, { notes: e.target.value }, false),
-        onchange: (e) => ctx.onAgree(row.id, { notes: e.target.value }, true) }),
+        on: { input: (e) => ctx.onAgree(row.id, { notes: e.target.value }, false),
+          change: (e) => ctx.onAgree(row.id, { notes: e.target.value }, true) } }),
     ]);
   }
 
@@ -102,9 +103,9 @@
         h('h3', { text: t('compare.consensus.agreeHeading') }),
         h('div', { class: 'kmsat-cmp-agreements' }, rows.map((row) => agreeField(ctx, row, options))),
         h('div', { class: 'kmsat-cmp-buttons kmsat-cmp-noprint' }, [
-          h('button', { type: 'button', class: 'md-button md-button--primary', onclick: ctx.onSave,
+          h('button', { type: 'button', class: 'kmsat-btn kmsat-btn--primary', on: { click: ctx.onSave },
             text: t('compare.consensus.save') }),
-          h('button', { type: 'button', class: 'md-button', onclick: ctx.onDownload,
+          h('button', { type: 'button', class: 'kmsat-btn', on: { click: ctx.onDownload },
             text: t('compare.consensus.download') }),
         ]),
         savedStatus(ctx));

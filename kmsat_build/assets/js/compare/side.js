@@ -7,7 +7,8 @@
 (function (root) {
   'use strict';
 
-  const { h, s, hidden, scroller, number, band } = root.KMSAT.compareDom;
+  const { h, svg: s, hidden } = root.KMSAT.dom;
+  const { scroller, number, band } = root.KMSAT.compareView;
 
   /** One figure: a level colour, the number (or an unscored label), screen-reader words for a blank. */
   function cell(ctx, rating, mark) {
@@ -129,7 +130,7 @@
     const levels = data.scale.levels;
     const top = levels[levels.length - 1], bottom = levels[0];
     const toggle = h('input', { type: 'checkbox', id: 'kmsat-cmp-expand', checked: ctx.expanded,
-      onchange: (event) => ctx.onExpand(event.target.checked) });
+      on: { change: (event) => ctx.onExpand(event.target.checked) } });
     const notes = view.teams.filter((team) => team.files > 1).map((team) =>
       h('li', { text: t('compare.side.medianNote', { team: team.label, count: team.files,
         date: team.date || t('compare.files.noDate') }) }));

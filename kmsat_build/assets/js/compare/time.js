@@ -6,7 +6,8 @@
 (function (root) {
   'use strict';
 
-  const { h, hidden, scroller, table, number, band } = root.KMSAT.compareDom;
+  const { h, hidden } = root.KMSAT.dom;
+  const { scroller, table, number, band } = root.KMSAT.compareView;
 
   /** "Up 1", "Down 0.5", "No change", with an arrow for the eye (colour is never the only cue). */
   function change(t, delta) {
@@ -51,7 +52,7 @@
 
   /**
    * The over-time section.
-   * @param {{data: Object, t: Function}} ctx
+   * @param {{data: Object, t: Function, team: string}} ctx
    * @param {Object|null} view compare.overTime(...), null when the team has one date
    */
   function render(ctx, view) {

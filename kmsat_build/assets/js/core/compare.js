@@ -10,12 +10,12 @@
  * compared only on the criteria it answers that this edition also has
  * (a file does not list its questions, so its answers are all we know).
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./strings.js'), require('./session.js'),
       require('./plan.js'), require('./exporters.js'));
   } else {
-    const k = (root.KMSAT = root.KMSAT || {});
+    const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
     k.compare = factory(k.model, k.strings, k.session, k.plan, k.exporters);
   }
 })(typeof self !== 'undefined' ? self : this, function (model, strings, sessions, planning, exporters) {

@@ -7,9 +7,9 @@
  * versions of kmsat the apps must not start half-broken: they say so in plain
  * words and leave the paper version on the page.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./strings.js'));
-  else { const k = (root.KMSAT = root.KMSAT || {}); k.contract = factory(k.strings); }
+  else { const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({})); k.contract = factory(k.strings); }
 })(typeof self !== 'undefined' ? self : this, function (strings) {
   'use strict';
 

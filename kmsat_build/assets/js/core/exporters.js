@@ -7,12 +7,12 @@
  * character that could start a link, HTML, emphasis, code or a table break
  * is escaped.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./strings.js'), require('./plan.js'),
       require('./board-paper.js'));
   } else {
-    const k = (root.KMSAT = root.KMSAT || {});
+    const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
     k.exporters = factory(k.model, k.strings, k.plan, k.boardPaper);
   }
 })(typeof self !== 'undefined' ? self : this, function (model, strings, planning, boardPaper) {

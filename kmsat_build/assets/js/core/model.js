@@ -3,10 +3,19 @@
  * by ids from storage or a file, so reads go through `own()`:
  * `answers.constructor` means "no answer", never Object's constructor.
  */
-(function (root, factory) {
+// Types for the JSDoc checker (tools/tsconfig.json), at the top level so other files can import them.
+/**
+ * @typedef {{id: string, title: string, criteria: {id: string, title: string}[]}} Element
+ * @typedef {{levels: {id: string, value: number, label: string}[], unscored: Object[],
+ *   priorities: Object[], checklistAnswers: Object[]}} Scale
+ * @typedef {{edition: Object, fingerprint: string, scale: Scale, checklist: Object[],
+ *   elements: Element[], strings: Object<string, string>}} Questionnaire
+ *   defined in kmsat_build/schemas/questionnaire.schema.json (a session: session.schema.json)
+ */
+(function (/** @type {any} */ root, factory) {
   const api = factory();
   if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.KMSAT = root.KMSAT || {}).model = api;
+  else (root.KMSAT = root.KMSAT || /** @type {any} */ ({})).model = api;
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
@@ -24,14 +33,6 @@
   const ROW_FIELDS = ['action', 'owner', 'support', 'due', 'measure'];
   const STATUSES = ['not-started', 'in-progress', 'done'];
 
-  /**
-   * @typedef {{id: string, title: string, criteria: {id: string, title: string}[]}} Element
-   * @typedef {{levels: {id: string, value: number, label: string}[], unscored: Object[],
-   *   priorities: Object[], checklistAnswers: Object[]}} Scale
-   * @typedef {{edition: Object, fingerprint: string, scale: Scale, checklist: Object[],
-   *   elements: Element[], strings: Object<string, string>}} Questionnaire
-   *   defined in kmsat_build/schemas/questionnaire.schema.json (a session: session.schema.json)
-   */
 
   /** `obj[key]` when it is the object's own property, else undefined. */
   function own(obj, key) {

@@ -6,10 +6,15 @@
  * (Maps and own-property reads), so `__proto__` and friends are unknown ids,
  * skipped and reported, never assigned. Whatever can be kept is kept.
  */
-(function (root, factory) {
+// Types for the JSDoc checker (tools/tsconfig.json), at the top level so other files can import them.
+/**
+ * @typedef {import('./strings.js').Message} Message
+ * @typedef {{session: Object, report: Message[]}} Normalised
+ */
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./strings.js'));
-  } else { const k = (root.KMSAT = root.KMSAT || {}); k.normalise = factory(k.model, k.strings); }
+  } else { const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({})); k.normalise = factory(k.model, k.strings); }
 })(typeof self !== 'undefined' ? self : this, function (model, strings) {
   'use strict';
 
@@ -21,10 +26,6 @@
   const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
   const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-  /**
-   * @typedef {import('./strings.js').Message} Message
-   * @typedef {{session: Object, report: Message[]}} Normalised
-   */
 
   /** A value as report words. Never String(object): `{"toString": 0}` throws, deep nesting overflows. */
   const shown = (value) => (value !== null && typeof value === 'object' ? '…' : String(value));

@@ -13,9 +13,9 @@
  * stay there; failing that, at the end. On an untouched plan this is exactly
  * the sorted order; on a rearranged one, a sensible neighbour.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./model.js'));
-  else { const k = (root.KMSAT = root.KMSAT || {}); k.plan = factory(k.model); }
+  else { const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({})); k.plan = factory(k.model); }
 })(typeof self !== 'undefined' ? self : this, function (model) {
   'use strict';
 

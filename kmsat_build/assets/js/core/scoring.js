@@ -6,23 +6,24 @@
  * scored, so they neither pull a mean down nor hide in it. There is no grand
  * total on purpose: one number would hide the spread between elements.
  */
-(function (root, factory) {
+// Types for the JSDoc checker (tools/tsconfig.json), at the top level so other files can import them.
+/**
+ * @typedef {{id: string, total: number, answered: number, scored: number, mean: number|null,
+ *   min: number|null, max: number|null, counts: Object<string, number>,
+ *   dontKnow: number, notApplicable: number, unanswered: number}} ElementScore
+ *   answered: any answer, scored or not; scored: answered with a level; mean, min, max:
+ *   level values, null when nothing is scored; counts: level id -> criteria at that level.
+ * @typedef {{element: Object, criterion: Object, level: Object|null, levelId: string,
+ *   priority: string}} CriterionResult  level: the scale level, null when not scored
+ */
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./model.js'));
-  else { const k = (root.KMSAT = root.KMSAT || {}); k.scoring = factory(k.model); }
+  else { const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({})); k.scoring = factory(k.model); }
 })(typeof self !== 'undefined' ? self : this, function (model) {
   'use strict';
 
   const { DONT_KNOW, NOT_APPLICABLE, STRENGTH_MIN_VALUE, own, scaleIndex, dataIndex, answerFor } = model;
 
-  /**
-   * @typedef {{id: string, total: number, answered: number, scored: number, mean: number|null,
-   *   min: number|null, max: number|null, counts: Object<string, number>,
-   *   dontKnow: number, notApplicable: number, unanswered: number}} ElementScore
-   *   answered: any answer, scored or not; scored: answered with a level; mean, min, max:
-   *   level values, null when nothing is scored; counts: level id -> criteria at that level.
-   * @typedef {{element: Object, criterion: Object, level: Object|null, levelId: string,
-   *   priority: string}} CriterionResult  level: the scale level, null when not scored
-   */
 
   /**
    * Score one element.
@@ -33,6 +34,7 @@
    */
   function scoreElement(element, answers, scale) {
     const levels = scaleIndex(scale).levels;
+    /** @type {Object<string, number>} */
     const counts = {};
     for (const level of scale.levels) counts[level.id] = 0;
     let scored = 0, sum = 0, min = Infinity, max = -Infinity;

@@ -6,11 +6,11 @@
  * goes through `normaliseSession`, which keeps what it can and reports the
  * rest: an import never fails for want of a tidy file.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./strings.js'), require('./normalise.js'));
   } else {
-    const k = (root.KMSAT = root.KMSAT || {});
+    const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
     k.session = factory(k.model, k.strings, k.normalise);
   }
 })(typeof self !== 'undefined' ? self : this, function (model, strings, normalise) {

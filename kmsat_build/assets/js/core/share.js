@@ -10,10 +10,10 @@
  * a link holds is untrusted and goes through normaliseSession like a file.
  * Notes, checklist notes and the action plan are left out unless asked for.
  */
-(function (root, factory) {
+(function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./model.js'), require('./session.js'));
-  } else { const k = (root.KMSAT = root.KMSAT || {}); k.share = factory(k.model, k.session); }
+  } else { const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({})); k.share = factory(k.model, k.session); }
 })(typeof self !== 'undefined' ? self : this, function (model, sessions) {
   'use strict';
 
@@ -166,5 +166,9 @@
       edition: { id: p('e'), contentVersion: text(p('c')), fingerprint: text(p('p')) } };
   }
 
-  return { MAX_LENGTH, encodeShare, decodeShare, shareValue, shareLink, toBase64url, fromBase64url, fnv1a };
+  /** Words for a link that was refused: its own reason, else "not a share link". */
+  const refusal = (data, error) => (error && error.key ? error.message
+    : new ImportError('share.refused.badLink', {}, data.strings).message);
+
+  return { MAX_LENGTH, refusal, encodeShare, decodeShare, shareValue, shareLink, toBase64url, fromBase64url, fnv1a };
 });

@@ -3,17 +3,18 @@
  * translate it); the rest of the core speaks in `{key, params}` messages,
  * put into words here, at the edge.
  */
-(function (root, factory) {
+// Types for the JSDoc checker (tools/tsconfig.json), at the top level so other files can import them.
+/** @typedef {{key: string, params: Object<string, string|number>}} Message */
+(function (/** @type {any} */ root, factory) {
   const api = factory();
   if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.KMSAT = root.KMSAT || {}).strings = api;
+  else (root.KMSAT = root.KMSAT || /** @type {any} */ ({})).strings = api;
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
   const hasOwn = Object.prototype.hasOwnProperty;
   const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-  /** @typedef {{key: string, params: Object<string, string|number>}} Message */
 
   /**
    * The text for `key` with `{name}` placeholders filled from `params`. A

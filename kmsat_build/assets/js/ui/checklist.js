@@ -4,7 +4,8 @@
  */
 (function (K) {
   'use strict';
-  const { h, radios, field, uid } = K.dom;
+  const { h, uid } = K.dom;
+  const { radios, field } = K.forms;
   const { own } = K.model;
 
   /** How many questions have an answer. */

@@ -6,7 +6,8 @@
  */
 (function (K) {
   'use strict';
-  const { h, radios, field, links } = K.dom;
+  const { h } = K.dom;
+  const { radios, field, links } = K.forms;
 
   /** How many of an element's criteria have any answer. */
   const answered = (element, session) =>

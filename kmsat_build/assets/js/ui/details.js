@@ -4,7 +4,8 @@
  */
 (function (K) {
   'use strict';
-  const { h, radios, field } = K.dom;
+  const { h } = K.dom;
+  const { radios, field } = K.forms;
 
   /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
   K.ui.details = function (ctx) {
@@ -24,6 +25,7 @@
         onChange: set('capacity'), class: 'kmsat-capacity',
       }),
       text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
+      text('purpose', 2),
     ];
   };
 })(self.KMSAT);

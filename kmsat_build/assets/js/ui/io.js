@@ -4,7 +4,7 @@
  */
 (function (K) {
   'use strict';
-  const { h, button, uid } = K.dom;
+  const { h, button, uid, newId } = K.dom;
   const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8', md: 'text/markdown;charset=utf-8' };
 
   /** @param {'json'|'csv'|'md'} kind */
@@ -14,12 +14,7 @@
       const text = kind === 'json' ? K.exporters.toJSON(session, data)
         : kind === 'csv' ? K.exporters.toCSV(data, session) : K.exporters.toMarkdown(data, session);
       const file = K.exporters.fileName(session, kind);
-      const url = URL.createObjectURL(new Blob([text], { type: TYPES[kind] }));
-      const link = h('a', { href: url, download: file, hidden: true });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      K.dom.download(file, text, TYPES[kind]);
       ctx.say(t('export.done', { file }));
     } catch (error) {
       ctx.notice('export', t('export.failed'), null, 'alert');
@@ -34,31 +29,35 @@
   }
 
   /**
-   * A session handed over by another page (compare and agree, share links):
-   * it waits under `kmsat:<edition>:incoming` and the page opens at
-   * #import-incoming. Read once, checked like a file, opened only if the user agrees.
+   * A session handed over (a share link, or compare and agree's consensus):
+   * checked like a file, opened only if the user agrees.
+   * @param {Object} session as exporters.toJSON writes it
+   * @param {Object[]} report what the hand-over left out, said once the answers are open
    */
-  async function incoming(ctx, storage, key) {
+  async function receive(ctx, session, report, label) {
     const { t } = ctx;
-    let record = null;
-    try {
-      record = JSON.parse(storage.getItem(key));
-      storage.removeItem(key);
-    } catch (error) { /* nothing handed over */ }
-    history.replaceState(history.state, '', location.pathname + location.search);
-    if (!record || record.format !== 'kmsat-incoming') return;
-    const label = String(record.label || '').slice(0, 200);
     let result;
     try {
-      result = K.session.migrate(record.session, ctx.data, { newId: K.ui.app.newId() });
+      result = K.session.migrate(session, ctx.data, { newId: newId() });
     } catch (error) {
       return ctx.notice('import', t('import.refused.heading') + ': ' + error.message, null, 'alert').focus();
     }
     if (await K.dom.confirm(t('import.incoming.confirm', { label }), t('import.replace'), t('import.cancel'))) {
-      // A share link's report: what it held that was left out.
-      const report = [].concat(record.report || [], result.report).filter((m) => m && typeof m.key === 'string');
-      opened(ctx, Object.assign({}, result, { report }), t('import.incoming.done', { label }));
+      const all = [].concat(report || [], result.report).filter((m) => m && typeof m.key === 'string');
+      opened(ctx, Object.assign({}, result, { report: all }), t('import.incoming.done', { label }));
     }
+  }
+
+  /**
+   * A hand-over from another page waits under `kmsat:<edition>:incoming`
+   * and the page opens at #import-incoming: read it once, then `receive` it.
+   */
+  function incoming(ctx, key) {
+    let record = null;
+    try { record = JSON.parse(K.storage.take(key) || 'null'); } catch (error) { /* nothing handed over */ }
+    history.replaceState(history.state, '', location.pathname + location.search);
+    if (!record || record.format !== 'kmsat-incoming') return;
+    receive(ctx, record.session, record.report, String(record.label || '').slice(0, 200));
   }
 
   /** A file's text as the compare page reads it: UTF-16 after a UTF-16 byte order mark, else UTF-8. */
@@ -104,7 +103,7 @@
       }
       let result;
       try {
-        result = K.session.checkImport(await readText(file), data, { newId: K.ui.app.newId() });
+        result = K.session.checkImport(await readText(file), data, { newId: newId() });
       } catch (error) {
         return refuse(error.name === 'ImportError' ? error.message : t('import.readFailed'));
       }
@@ -150,5 +149,5 @@
     ];
   }
 
-  K.ui.io = { render, download, saveButton, incoming };
+  K.ui.io = { render, download, saveButton, incoming, receive };
 })(self.KMSAT);

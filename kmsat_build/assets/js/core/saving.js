@@ -1,34 +1,24 @@
 /**
- * kmsat ui: saving in the browser, one slot per localStorage key, over the
- * storage object it is given (Node tests pass a fake).
+ * kmsat core: saving a session, one slot per storage key, over the Storage
+ * object it is given (kit/storage.js gives the browser's; Node tests a fake).
  *
  * Two tabs: a slot remembers the exact text it last read or wrote. If the
  * stored text differs when it is about to save, another tab saved in
  * between: the slot refuses to overwrite it unless forced, and the app asks
  * the user which answers to keep.
  */
-(function (root, factory) {
-  if (typeof module === 'object' && module.exports) module.exports = factory(require('../core/session.js'));
-  else { const k = (root.KMSAT = root.KMSAT || {}); k.store = factory(k.session); }
+(function (/** @type {any} */ root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory(require('./session.js'));
+  else { const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({})); k.saving = factory(k.session); }
 })(typeof self !== 'undefined' ? self : this, function (sessions) {
   'use strict';
 
   /** Saved answers are our own: allow more than an imported file (storage holds ~5 MB). */
   const MAX_BYTES = 5 * 1024 * 1024;
 
-  /** `win.localStorage`, or null when the browser refuses it: the app then works in memory. */
-  function available(win) {
-    try {
-      const storage = win.localStorage;
-      storage.getItem('kmsat');
-      return storage;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  const isQuota = (error) => Boolean(error) &&
-    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
+  /** Did a write fail because storage is full? (browsers name it differently) @param {any} error */
+  const isQuota = (error) => Boolean(error) && (error.name === 'QuotaExceededError'
+    || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22 || error.code === 1014);
 
   const revisionOf = (text) => {
     try {
@@ -101,5 +91,5 @@
     return { key, load, save, changedElsewhere };
   }
 
-  return { MAX_BYTES, available, slot };
+  return { MAX_BYTES, isQuota, slot };
 });

@@ -1,0 +1,146 @@
+/**
+ * kmsat compare page: the loaded files. Reading them (FileReader: nothing
+ * is uploaded; checked like an import by compare.readExport), the list with
+ * its share and remove buttons, and the share panel of one file. State
+ * changes go through core/compare-state.js; `page` is the record app.js
+ * makes (its parts, state and render/persist/announce).
+ */
+(function (K) {
+  'use strict';
+  const { h, newId } = K.dom;
+  const S = K.compareState;
+
+  /** One file's text, or why it was not read. */
+  function readText(page, file) {
+    return new Promise((resolve) => {
+      if (file.size > K.session.MAX_BYTES) {
+        resolve({ name: file.name, reason: new K.session.ImportError('import.refused.tooLarge',
+          { max: Math.round((K.session.MAX_BYTES / 1048576) * 10) / 10 }, page.data.strings).message });
+        return;
+      }
+      const reader = new FileReader();
+      reader.onload = () => resolve({ name: file.name, text: String(reader.result) });
+      reader.onerror = () => resolve({ name: file.name, reason: page.t('import.readFailed') });
+      reader.readAsText(file);
+    });
+  }
+
+  /** Read and add files the user chose or dropped. */
+  function addFiles(page, list) {
+    return Promise.all(Array.from(list).map((file) => readText(page, file))).then((texts) => addResults(page, texts.map((r) => {
+      if (r.reason) return r;
+      try {
+        return { name: r.name, entry: K.compare.readExport(r.text, page.data, { newId: newId() }) };
+      } catch (error) {
+        if (!(error instanceof K.session.ImportError)) throw error;
+        return { name: r.name, reason: error.message };
+      }
+    })));
+  }
+
+  /** Add what was read; refused files change nothing. One render, one save, one announcement. */
+  function addResults(page, results) {
+    const { t, data, parts } = page;
+    const { added, refused, changed } = S.addFiles(page.state, results, t('compare.refused.duplicate'));
+    const refusedLines = refused.map((r) => t('compare.files.refused', { file: r.name, reason: r.reason }));
+    const changedLines = changed.map((c) => c.name + ': ' + c.report.map((m) => K.strings.format(data.strings, m)).join(' '));
+    const list = (heading, items, cls) => (items.length ? h('div', { class: cls }, [h('p', { class: 'kmsat-cmp-strong',
+      text: heading }), h('ul', {}, items.map((text) => h('li', { text })))]) : null);
+    parts.messages.replaceChildren(...[list(t('compare.files.refusedHeading'), refusedLines, 'kmsat-cmp-refused'),
+      list(t('compare.files.changedHeading'), changedLines, 'kmsat-cmp-changed')].filter(Boolean));
+    if (added) {
+      page.render();
+      page.saveSoon(); // once the figures are on screen (many files take a while); at once if the page goes
+    }
+    page.announce([added ? t('compare.files.added', { count: added, total: page.state.files.length }) : '',
+      refused.length ? t('compare.files.refusedCount', { count: refused.length }) + ' ' + refusedLines.join(' ') : '']
+      .filter(Boolean).join(' '));
+  }
+
+  function remove(page, file) {
+    const at = S.removeFile(page.state, file.id);
+    page.persist();
+    page.render();
+    const next = page.parts.fileList.querySelectorAll('.kmsat-cmp-remove')[Math.min(at, page.state.files.length - 1)];
+    (next || page.parts.drop.querySelector('button')).focus();
+    page.announce(page.t('compare.files.removed', { file: file.name }));
+  }
+
+  function removeAll(page) {
+    if (!confirm(page.t('compare.files.removeAllConfirm'))) return;
+    S.clearAll(page.state);
+    page.parts.messages.replaceChildren();
+    page.persist();
+    page.render();
+    page.parts.drop.querySelector('button').focus();
+    page.announce(page.t('compare.files.removedAll'));
+  }
+
+  /** One row of the file table: who, when, which edition, and its buttons. */
+  function fileRow(page, file) {
+    const { t, state } = page;
+    const d = file.entry.session.details, e = file.entry.edition;
+    const small = 'kmsat-btn kmsat-btn--small';
+    return h('tr', {}, [h('td', { text: d.organisation }),
+      h('th', { scope: 'row', text: d.team || t('compare.unnamedTeam') }),
+      h('td', { class: 'kmsat-cmp-nowrap', text: d.date || t('compare.files.noDate') }),
+      h('td', { text: t('compare.files.edition', { edition: e.id, version: e.contentVersion }) }),
+      h('td', { class: 'kmsat-cmp-filename', text: file.name }),
+      h('td', { class: 'kmsat-cmp-noprint' }, [h('div', { class: 'kmsat-cmp-rowbuttons' }, [
+        h('button', { type: 'button', class: small, 'data-share': file.id,
+          'aria-label': t('share.createLabel', { file: file.name }),
+          'aria-expanded': String(state.sharing === file.id), text: t('share.create'), on: { click: () => {
+            S.toggleSharing(state, file.id);
+            renderShare(page);
+            renderFiles(page);
+            const heading = page.parts.sharePanel.querySelector('h3');
+            if (heading) heading.focus();
+          } } }),
+        h('button', { type: 'button', class: small + ' kmsat-cmp-remove',
+          'aria-label': t('compare.files.removeLabel', { file: file.name }), text: t('compare.files.remove'),
+          on: { click: () => remove(page, file) } })])]),
+    ]);
+  }
+
+  function fileTable(page) {
+    const col = (k) => page.t('compare.files.column.' + k);
+    return h('table', { class: 'kmsat-cmp-filetable' }, [
+      h('caption', { text: page.t('compare.files.caption') }),
+      h('thead', {}, [h('tr', {}, ['organisation', 'team', 'date', 'edition', 'file', 'actions'].map((k) =>
+        h('th', { scope: 'col', class: k === 'actions' ? 'kmsat-cmp-noprint' : null, text: col(k) })))]),
+      h('tbody', {}, page.state.files.map((file) => fileRow(page, file)))]);
+  }
+
+  /** The list of files, folded away when long (built only when opened: 200 rows of buttons are slow). */
+  function renderFiles(page) {
+    const { t, state, parts } = page;
+    if (!state.files.length) { parts.fileList.replaceChildren(h('p', { text: t('compare.files.none') })); return; }
+    const open = state.filesOpen === undefined ? state.files.length <= 12 : state.filesOpen;
+    const details = h('details', { open: open || null, on: { toggle: () => {
+      state.filesOpen = details.open;
+      if (details.open && !details.querySelector('table')) { renderFiles(page); parts.fileList.querySelector('summary').focus(); }
+    } } }, [
+      h('summary', { text: t('compare.files.summary', { count: state.files.length }) }),
+      open ? h('div', { class: 'kmsat-cmp-scroll', role: 'region', tabindex: '0',
+        'aria-label': t('compare.files.caption') }, [fileTable(page)]) : null,
+      h('button', { type: 'button', class: 'kmsat-btn kmsat-cmp-noprint', on: { click: () => removeAll(page) },
+        text: t('compare.files.removeAll') }),
+    ]);
+    parts.fileList.replaceChildren(details);
+  }
+
+  /** The share panel of the file it is open for (if any). */
+  function renderShare(page) {
+    const { state, parts } = page;
+    const file = state.files.find((f) => f.id === state.sharing);
+    parts.sharePanel.replaceChildren(file ? K.compareShare.panel(Object.assign({ onClose: () => {
+      state.sharing = null;
+      renderShare(page);
+      renderFiles(page);
+      const button = parts.fileList.querySelector('[data-share="' + file.id + '"]');
+      if (button) button.focus();
+    } }, page.ctx), file) : '');
+  }
+
+  K.compareFiles = { addFiles, addResults, renderFiles, renderShare };
+})(self.KMSAT);

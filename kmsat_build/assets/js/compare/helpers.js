@@ -1,0 +1,48 @@
+/**
+ * kmsat compare page: what its views share beyond the kit (kit/dom.js):
+ * scrolling tables, figures and their level colours, and the hand-over to
+ * the assessment page.
+ */
+(function (root) {
+  'use strict';
+  const { h } = root.KMSAT.dom;
+
+  /** A table of plain cells in a region that scrolls sideways (keyboard-focusable, labelled). */
+  function scroller(label, table) {
+    return h('div', { class: 'kmsat-cmp-scroll', role: 'region', 'aria-label': label, tabindex: '0' }, [table]);
+  }
+
+  /** A caption, a header row of column headers and the given body rows. */
+  function table(className, caption, headers, rows) {
+    return h('table', { class: className }, [
+      h('caption', { text: caption }),
+      h('thead', {}, [h('tr', {}, headers.map((text) => h('th', { scope: 'col', text })))]),
+      h('tbody', {}, rows),
+    ]);
+  }
+
+  /** A level value for display: at most one decimal, no trailing zero. */
+  const number = (value) => (value === null || value === undefined ? '' : String(Math.round(value * 10) / 10));
+
+  /** The class giving a figure its level colour: the level it rounds to. */
+  const band = (value) => (value === null || value === undefined ? '' : 'kmsat-cmp-l' + Math.round(value));
+
+  /** The self-assessment page's URL from this page: a sibling (same folder depth), directory URLs or not. */
+  function assessmentUrl(mount, data) {
+    if (mount && mount.dataset.assessmentUrl) return mount.dataset.assessmentUrl;
+    const first = data && data.elements[0] && data.elements[0].url;
+    return first && first.startsWith('../') ? '../assessment/' : 'assessment.html';
+  }
+
+  /** Where a hand-over to the self-assessment page waits (same contract for consensus and share links). */
+  const incomingKey = (data) => 'kmsat:' + data.edition.id + ':incoming';
+
+  /** The hand-over record: the session as exporters.toJSON writes it, and words for the confirmation. */
+  function handOver(data, session, source, label) {
+    const KMSAT = root.KMSAT;
+    return JSON.stringify({ format: 'kmsat-incoming', version: 1, source, label, createdAt: new Date().toISOString(),
+      session: JSON.parse(KMSAT.exporters.toJSON(session, data)) });
+  }
+
+  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl, incomingKey, handOver };
+})(typeof self !== 'undefined' ? self : this);
