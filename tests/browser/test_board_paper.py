@@ -8,14 +8,17 @@ keeps the PDFs and PNGs of their pages for a person to look at.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.test_hostile_inputs import GUARD, guard
 from tests.browser.test_questionnaire import EXAMPLE_KEY, KEY, load_example, open_app, stored
 
 LONG_NOTE = (
@@ -248,3 +251,87 @@ def test_a_blank_form_prints_with_javascript_on(site_url, page, tmp_path):
     assert flat.count("☐") > 6 * len(data["elements"]), "boxes to tick"
     for answer in ["Northbrook Valley", "Priya Shah", "self-assessment report", "Where to focus"]:
         assert answer not in flat, answer
+
+
+# ---------------------------------------------------------------- the Word document
+
+
+def docx_text(path: Path) -> str:
+    """The document's text: each paragraph's runs joined, line breaks kept."""
+    with zipfile.ZipFile(path) as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S)
+    return "\n".join(
+        "".join(
+            "\n" if token == "<w:br/>" else html.unescape(re.sub(r"<[^>]+>", "", token))
+            for token in re.findall(r"<w:t(?: [^>]*)?>[^<]*</w:t>|<w:br/>", p)
+        )
+        for p in paragraphs
+    )
+
+
+def download_word(page, tmp_path: Path) -> Path:
+    nav = page.get_by_role("navigation", name="Steps of the self-assessment")
+    nav.get_by_role("button", name=re.compile("^Save and share")).click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download Word document (.docx)").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def assert_whole_word_document(text: str, data: dict, session: dict):
+    for element in data["elements"]:
+        for c in element["criteria"]:
+            assert c["title"] in text, c["title"]
+            answer = session["answers"].get(c["id"], {})
+            if answer.get("notes"):
+                assert answer["notes"] in text, answer["notes"]
+            if answer.get("level") == "dont-know":
+                assert f"{element['title']}: {c['title']} (Don't know" in text, c["title"]
+    for row in session["plan"]:
+        for field in ["action", "owner", "support", "measure"]:
+            if row.get(field):
+                assert row[field] in text, row[field]
+    for q in data["checklist"]:
+        entry = session["checklist"].get(q["id"])
+        if entry and entry.get("note"):
+            assert entry["note"] in text, entry["note"]
+    assert data["strings"]["paper.notice"] in text
+    assert "content version " + data["edition"]["contentVersion"] in text
+
+
+def test_word_document_loads_its_library_only_when_asked(site_url, page, tmp_path):
+    guard(page)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "index.html")
+    page.goto(site_url + "compare.html")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
+    open_app(page, site_url + "assessment.html")
+    load_example(page)
+    assert not [u for u in requested if "/docx" in u], "no page loads the Word library by itself"
+    path = download_word(page, tmp_path)
+    assert (
+        path.name == "kmsat-northbrook-valley-nhs-trust-senior-transformation-team-2026-10-14.docx"
+    )
+    assert [u for u in requested if "/docx" in u] == [site_url + "assets/kmsat/docx.js"]
+    data = page.evaluate("JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson)")
+    text = docx_text(path)
+    assert_whole_word_document(text, data, stored(page, EXAMPLE_KEY))
+    assert "Senior transformation team, Northbrook Valley NHS Trust, 14 October 2026" in text
+    expect(page.locator(".kmsat-sr[aria-live]").first).to_contain_text(path.name + " was downloaded")
+    # A second document reuses the library: no second request.
+    download_word(page, tmp_path)
+    assert len([u for u in requested if "/docx" in u]) == 1
+    assert page.evaluate("window.__csp") == [], "no content security policy violation"
+
+
+def test_word_document_from_disk(new_page, national_site, tmp_path):
+    page = new_page(init_script=GUARD, accept_downloads=True)
+    open_app(page, (national_site / "assessment.html").as_uri())
+    load_example(page)
+    path = download_word(page, tmp_path)
+    data = page.evaluate("JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson)")
+    assert_whole_word_document(docx_text(path), data, stored(page, EXAMPLE_KEY))
+    assert page.evaluate("window.__csp") == []
