@@ -320,7 +320,9 @@ def test_word_document_loads_its_library_only_when_asked(site_url, page, tmp_pat
     text = docx_text(path)
     assert_whole_word_document(text, data, stored(page, EXAMPLE_KEY))
     assert "Senior transformation team, Northbrook Valley NHS Trust, 14 October 2026" in text
-    expect(page.locator(".kmsat-sr[aria-live]").first).to_contain_text(path.name + " was downloaded")
+    expect(page.locator(".kmsat-sr[aria-live]").first).to_contain_text(
+        path.name + " was downloaded"
+    )
     # A second document reuses the library: no second request.
     download_word(page, tmp_path)
     assert len([u for u in requested if "/docx" in u]) == 1
