@@ -15,6 +15,8 @@ where Surgery is Not yet on access-to-evidence.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -582,6 +584,21 @@ def test_a_pasted_share_link_joins_the_comparison(site_url, page):
     assert "Share link: This link" in page.locator(".kmsat-cmp-refused").inner_text()
 
 
+def compare_pdf_text(page, tmp_path: Path, name: str) -> str:
+    """The page printed to an A4 PDF, as text with spaces squeezed."""
+    page.emulate_media(media="print")
+    pdf = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.emulate_media(media="screen")
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    if os.environ.get("KMSAT_ARTIFACTS"):
+        folder = Path(os.environ["KMSAT_ARTIFACTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / name)], check=True)
+    return " ".join(out.stdout.split())
+
+
 def test_print_is_a_board_paper(site_url, page, tmp_path):
     open_compare(page, site_url, DIRECTORATES)
     page.emulate_media(media="print")
@@ -591,12 +608,40 @@ def test_print_is_a_board_paper(site_url, page, tmp_path):
         ".md-footer",
         ".kmsat-cmp-drop",
         ".kmsat-cmp-modes",
+        ".kmsat-cmp-files",
+        ".kmsat-cmp-matrix",
     ]:
         assert not page.locator(selector).first.is_visible(), selector
-    assert page.locator(".kmsat-cmp-matrix").is_visible()
-    pdf = tmp_path / "compare.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    assert pdf.stat().st_size > 10_000
+    assert page.locator(".kmsat-cmp-paper .kmsat-board-paper").is_visible()
+    text = compare_pdf_text(page, tmp_path, "compare-side")
+    # A title naming the organisation, the teams with their dates, and the purpose.
+    assert "St Elsewhere NHS Foundation Trust: teams compared" in text
+    for team in ["Estates and Facilities", "Medicine", "Surgery"]:
+        assert f"{team} (10 March 2026)" in text, team
+    assert "Purpose To compare how each team rated itself" in text
+    # The chart's marks are labelled with their team; its key is there.
+    marks = page.locator(".kmsat-paper-chart text.kmsat-paper-chart__mark").all_text_contents()
+    assert {m.split(":")[0] for m in marks} == {"Estates and Facilities", "Medicine", "Surgery"}
+    assert "Bar: the element's average rating" in text
+    # No web instructions, no file list, no buttons.
+    for chrome in [".json", "Choose files", "drag and drop", "Download", "Remove", "Load exported"]:
+        assert chrome not in text, chrome
+    assert "independent, unofficial rendering" in text
+
+
+def test_print_over_time_shows_only_the_plan_rows_that_were_set(site_url, page, tmp_path):
+    open_compare(page, site_url, OVER_TIME)
+    page.get_by_role("radio", name="Over time: one team at different dates").check()
+    text = compare_pdf_text(page, tmp_path, "compare-time")
+    assert "Pharmacy, St Elsewhere NHS Foundation Trust: progress over time" in text
+    assert "15 September 2025; 14 September 2026" in text
+    earlier = json.loads(OVER_TIME[0].read_text())
+    plan = page.locator(".kmsat-cmp-paper [data-section='plans'] tbody tr")
+    set_rows = [r for r in earlier["plan"] if r["action"] or r["status"]]
+    assert 0 < len(set_rows) < len(earlier["plan"])
+    assert plan.count() == len(set_rows)
+    for row in set_rows:
+        assert row["action"] in " ".join(plan.all_text_contents())
 
 
 def test_without_javascript_the_page_says_so(browser, site_url):

@@ -29,6 +29,7 @@
       messages: h('div', { class: 'kmsat-cmp-messages' }),
       fileList: h('div', { class: 'kmsat-cmp-files' }),
       sharePanel: h('div'), warnings: h('div'), view: h('div', { class: 'kmsat-cmp-body' }),
+      paper: h('section', { class: 'kmsat-cmp-paper' }), // only print shows it (compare.css)
       teamSelect, modeRadios, csvButton, input,
       teamField: h('div', { class: 'kmsat-cmp-field kmsat-cmp-noprint' }, [
         h('label', { for: 'kmsat-cmp-team', class: 'kmsat-cmp-label', text: t('compare.team.label') }), teamSelect]),
@@ -62,7 +63,7 @@
       h('fieldset', { class: 'kmsat-cmp-modes kmsat-cmp-noprint' }, [h('legend', { text: t('compare.mode.legend') })]
         .concat(p.modeRadios.map((radio) => h('div', { class: 'kmsat-cmp-radio' }, [radio,
           h('label', { for: radio.id, text: t('compare.mode.' + radio.value) })])))),
-      p.teamField, p.view, p.actions, p.live);
+      p.teamField, p.view, p.actions, p.live, p.paper);
   }
 
   /** The page record: everything the compare files share. */
@@ -110,7 +111,8 @@
       // Files added a moment ago are saved at once if the page goes.
       const onHide = () => { if (page.saving) page.persist(); };
       addEventListener('pagehide', onHide);
-      return () => { removeEventListener('pagehide', onHide); onHide(); };
+      const stopPrint = K.comparePrint.watch(page);
+      return () => { removeEventListener('pagehide', onHide); stopPrint(); onHide(); };
     },
   });
 })(self.KMSAT);

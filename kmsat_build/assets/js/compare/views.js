@@ -23,7 +23,7 @@
 
   function sideBySide(page, entries) {
     const C = K.compare;
-    page.current = { mode: 'side', view: C.sideBySide(page.data, entries, C.sharedCriteria(page.data, entries)) };
+    page.current = { mode: 'side', entries, view: C.sideBySide(page.data, entries, C.sharedCriteria(page.data, entries)) };
     return K.compareSide.render(Object.assign({ expanded: page.state.expanded, onExpand: (on) => {
       page.state.expanded = on;
       page.persist();
@@ -41,7 +41,10 @@
     parts.teamField.hidden = !state.files.length || state.mode === 'side';
     parts.actions.hidden = !state.files.length;
     parts.modeRadios.forEach((radio) => { radio.checked = radio.value === state.mode; });
-    if (!state.files.length) { parts.view.replaceChildren(); parts.warnings.replaceChildren(); return; }
+    if (!state.files.length) {
+      parts.view.replaceChildren(); parts.warnings.replaceChildren(); K.comparePrint.draw(page);
+      return;
+    }
     let entries = all, node;
     if (state.mode === 'side') node = sideBySide(page, entries);
     else {
@@ -50,7 +53,7 @@
       entries = state.mode === 'consensus' ? teamFiles.filter((f) => !f.off).map((f) => f.entry) : team.entries;
       const shared = C.sharedCriteria(data, entries);
       if (state.mode === 'time') {
-        page.current = { mode: 'time', view: C.overTime(data, entries, shared) };
+        page.current = { mode: 'time', entries, view: C.overTime(data, entries, shared) };
         node = K.compareTime.render(page.ctx, page.current.view);
       } else node = consensus(page, team, teamFiles, entries, shared);
     }
@@ -60,6 +63,7 @@
       h('ul', {}, lines.map((m) => h('li', { text: K.strings.format(data.strings, m) })))]) : '');
     parts.view.replaceChildren(node);
     parts.csvButton.hidden = !page.current;
+    K.comparePrint.draw(page);
   }
 
   /** Hand the agreed session to the assessment page (it asks before replacing anything there). */
@@ -79,7 +83,7 @@
     const { data, t, state } = page;
     const rows = entries.length >= 2 ? K.compare.spread(data, entries, shared) : null;
     const agreed = rows ? S.agreedFor(state, team.key, rows) : {};
-    if (rows) page.current = { mode: 'consensus', rows, agreed };
+    if (rows) page.current = { mode: 'consensus', entries, rows, agreed };
     const build = () => K.compare.consensusSession(data, entries, agreed, { newId: newId(), now: new Date() });
     const saved = () => (state.saved && state.saved.team === team.key ? state.saved : null);
     return K.compareConsensus.render(Object.assign({}, page.ctx, { teamFiles, rows, agreed, saved: saved(),

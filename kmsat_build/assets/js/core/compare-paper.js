@@ -44,13 +44,13 @@
   }
 
   /** Per element, a table of each criterion's rating in each column. */
-  function criteriaSection(w, elements, head, cells) {
+  function criteriaSection(w, heading, elements, head, cells) {
     const blocks = [];
     for (const { element, criteria } of elements) {
       blocks.push({ type: 'subheading', text: element.title },
         table(element.title, head, criteria.map((c) => [c.title].concat(cells(c))), widths(30, head.length - 1)));
     }
-    return { id: 'criteria', heading: w.t('paper.criteria'), blocks };
+    return { id: 'criteria', heading, blocks };
   }
 
   const rating = (w, r) => compare.ratingText(w.data, r) || w.t('compare.value.notAnswered');
@@ -89,7 +89,7 @@
             element: x.element.title, criterion: x.criterion.title, teachers: names(x.teachers), learners: names(x.learners) })) }
             : paragraph(w.t('compare.side.teach.none', { top, bottom })),
         ] },
-        criteriaSection(w, view.elements, [w.t('report.column.criterion')].concat(heads),
+        criteriaSection(w, w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
           (c) => view.teams.map((team) => rating(w, team.values.get(c.id))).concat(roll(view.criterionRollUp.get(c.id)))),
       ],
     }, options);
@@ -142,7 +142,7 @@
             view.elementRows.map((r) => [r.element.title].concat(r.means.map(number), change(w, r.change))), widths(30, heads.length)),
         ] },
         plans(w, view),
-        criteriaSection(w, view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
+        criteriaSection(w, w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
           const row = view.criterionRows.find((r) => r.criterion.id === c.id);
           return row.ratings.map((r) => rating(w, r)).concat(change(w, row.change));
         }),
