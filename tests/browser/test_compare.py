@@ -163,11 +163,15 @@ def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the comparison (.csv)").click()
     text = Path(info.value.path()).read_bytes().decode("utf-8")
+    # Every cell quoted (a ; or tab in a cell cannot split it where quotes are honoured).
     assert text.startswith(
-        "\ufeffElement,Id,Item,Medicine,Surgery,Estates and Facilities,Median,Lowest\r\n"
+        '\ufeff"Element","Id","Item","Medicine","Surgery","Estates and Facilities","Median","Lowest"\r\n'
     )
-    assert "Leadership,leadership,Leadership,3,1.5,1.75,1.75,1.5\r\n" in text
-    assert "Opportunities,opportunities,Opportunities,2.25,1.33,1.25,1.33,1.25\r\n" in text
+    assert '"Leadership","leadership","Leadership","3","1.5","1.75","1.75","1.5"\r\n' in text
+    assert (
+        '"Opportunities","opportunities","Opportunities","2.25","1.33","1.25","1.33","1.25"\r\n'
+        in text
+    )
 
 
 def test_side_by_side_in_dark_mode_passes_axe(site_url, page, axe):
@@ -600,7 +604,14 @@ def compare_pdf_text(page, tmp_path: Path, name: str) -> str:
 
 
 def test_print_is_a_board_paper(site_url, page, tmp_path):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "compare.html")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
+    assert not [u for u in requested if "compare-paper" in u], "an empty compare page has no paper"
     open_compare(page, site_url, DIRECTORATES)
+    # The paper's bundle loads once there is a view, and draws it.
+    page.locator(".kmsat-cmp-paper .kmsat-board-paper").wait_for(state="attached")
     page.emulate_media(media="print")
     for selector in [
         ".md-header",
@@ -632,6 +643,7 @@ def test_print_is_a_board_paper(site_url, page, tmp_path):
 def test_print_over_time_shows_only_the_plan_rows_that_were_set(site_url, page, tmp_path):
     open_compare(page, site_url, OVER_TIME)
     page.get_by_role("radio", name="Over time: one team at different dates").check()
+    page.locator(".kmsat-cmp-paper [data-section='plans']").wait_for(state="attached")
     text = compare_pdf_text(page, tmp_path, "compare-time")
     assert "Pharmacy, St Elsewhere NHS Foundation Trust: progress over time" in text
     assert "15 September 2025; 14 September 2026" in text

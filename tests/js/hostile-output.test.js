@@ -38,9 +38,9 @@ const PAYLOADS = [
 ];
 const FORMULA = /^[=+\-@\t\r]/;
 /** A cell read back, with the apostrophes csvCell adds where a cell could begin taken out again. */
-const unneutral = (cell) => cell.replace(/(^|[,;\t\r\n])( *)'(?=[=+\-@\t\r])/g, '$1$2').replace(/^'(?= *[=+\-@\t\r])/, '');
+const unneutral = (cell) => cell.replace(/(^|[,;\t\r\n])'(?=[=+\-@\t\r])/g, '$1');
 /** No piece of a cell, split where any spreadsheet might split it, starts as a formula. */
-const inert = (cell) => cell.split(/[,;\t\r\n]/).every((piece) => !/^ *[=+\-@]/.test(piece)) && !FORMULA.test(cell);
+const inert = (cell) => cell.split(/[,;\t\r\n]/).every((piece) => !/^[=+\-@]/.test(piece)) && !FORMULA.test(cell);
 const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'purpose'];
 const ROW = ['action', 'owner', 'support', 'due', 'measure'];
 
@@ -97,7 +97,7 @@ test('csvCell: every payload reads back as itself once the added apostrophes are
     const cell = parseCSV(csvCell(payload) + '\r\n')[0][0];
     assert.equal(unneutral(cell), payload, JSON.stringify(payload));
     assert.ok(inert(cell), JSON.stringify(cell));
-    assert.equal(cell === payload, !/(^|[,;\t\r\n]) *[=+\-@\t\r]/.test(payload), 'changed only where a formula could start');
+    assert.equal(cell === payload, !/(^|[,;\t\r\n])[=+\-@\t\r]/.test(payload), 'changed only where a formula could start');
   }
 });
 

@@ -54,20 +54,21 @@
       exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
   }
 
-  const AFTER_SEPARATOR = /([,;\t\r\n])( *)(?=[=+\-@\t\r])/g;
-  const FORMULA_START = /^ *[=+\-@\t\r]/;
+  const AFTER_SEPARATOR = /([,;\t\r\n])(?=[=+\-@\t\r])/g;
+  const FORMULA_START = /^[=+\-@\t\r]/;
 
   /**
    * A CSV cell, always quoted. A formula start (= + - @ tab CR) gets an
    * apostrophe (text, to a spreadsheet) at the start and after any separator
    * or line break: split on ; (much of Europe) or tabs, `Dr A;=1+1` is two
-   * cells, the second a formula.
+   * cells, the second a formula. (A space after the separator starts no
+   * formula, so "1, -2" is left as typed.)
    */
   function csvCell(value) {
     if (value === null || value === undefined) return '""';
     let text = String(value);
     if (typeof value === 'string') {
-      text = text.replace(AFTER_SEPARATOR, "$1$2'");
+      text = text.replace(AFTER_SEPARATOR, "$1'");
       if (FORMULA_START.test(text)) text = "'" + text;
     }
     return '"' + text.replace(/"/g, '""') + '"';
