@@ -46,7 +46,7 @@ def test_storage_unavailable_keeps_working_and_offers_export(new_page, site_url,
     group = page.get_by_role("group", name="1.1 An accountable executive")
     group.get_by_role("radio", name=re.compile("^Emerging")).check()
     step(page, "Results").click()
-    assert score_rows(page)[0][:3] == ["Leadership", "2.0", "1 of 4"]
+    assert score_rows(page)[0][:3] == ["Leadership", "2.0", "1 of 5"]
     with page.expect_download() as info:
         notice.get_by_role("button", name="Download answers (.json, to import later)").click()
     path = tmp_path / "memory.json"

@@ -41,14 +41,14 @@ const FORMULA = /^[=+\-@\t\r]/;
 const unneutral = (cell) => cell.replace(/(^|[,;\t\r\n])'(?=[=+\-@\t\r])/g, '$1');
 /** No piece of a cell, split where any spreadsheet might split it, starts as a formula. */
 const inert = (cell) => cell.split(/[,;\t\r\n]/).every((piece) => !/^[=+\-@]/.test(piece)) && !FORMULA.test(cell);
-const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'purpose'];
+const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater', 'purpose'];
 const ROW = ['action', 'owner', 'support', 'due', 'measure'];
 
 /** A session whose every text field holds `text`: details, checklist note, notes, an auto row and a custom row. */
 function hostileSession(text) {
   const base = sessionWith(data, answers({ 'accountable-executive': 'emerging/high', sharing: 'not-yet' }));
   const session = Object.assign({}, base, {
-    details: Object.assign(Object.fromEntries(DETAILS.map((f) => [f, text])), { capacity: 'team' }),
+    details: Object.assign(Object.fromEntries(DETAILS.map((f) => [f, text])), { capacity: 'team', role: 'individual' }),
     checklist: { 'board-accountability': { answer: 'no', note: text } },
     answers: Object.fromEntries(Object.entries(base.answers).map(([id, a]) => [id, Object.assign({}, a, { notes: text })])),
   });
@@ -69,8 +69,8 @@ for (const [i, payload] of PAYLOADS.entries()) {
     const rows = parseCSV(toCSV(data, session).replace(/^\uFEFF/, ''));
     const cells = rows.flat();
     const count = cells.filter((cell) => unneutral(cell) === payload).length;
-    // 6 details, 1 checklist note, 2 notes, 2 auto rows x 5 fields, a custom title + 5 fields
-    assert.equal(count, 6 + 1 + 2 + 10 + 6, 'every field once, as text');
+    // 7 details (the rater's name, the purpose), 1 checklist note, 2 notes, 2 auto rows x 5 fields, a custom title + 5 fields
+    assert.equal(count, 7 + 1 + 2 + 10 + 6, 'every field once, as text');
     for (const cell of cells) assert.ok(inert(cell), 'no cell or piece of one is a formula: ' + JSON.stringify(cell));
 
     // Markdown: no tag, no link; the escaped text is the payload once unescaped.

@@ -38,7 +38,7 @@
 })(typeof self !== 'undefined' ? self : this, function (model, strings, scoring, planning, dates) {
   'use strict';
 
-  const { DETAIL_FIELDS, ROW_FIELDS, DONT_KNOW, own, dataIndex, answerFor } = model;
+  const { ROW_FIELDS, DONT_KNOW, own, dataIndex, answerFor } = model;
 
   const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
   const text = (value) => (typeof value === 'string' ? value : '');
@@ -86,10 +86,11 @@
   function details(ctx) {
     const d = ctx.session.details || {};
     const value = (field) => {
-      if (field === 'capacity') return d.capacity ? ctx.t('details.capacity.' + camel(d.capacity)) : '';
+      if (model.DETAIL_CHOICES[field]) return d[field] ? ctx.t('details.' + field + '.' + camel(d[field])) : '';
       return field === 'date' ? ctx.date(d.date) : text(d[field]);
     };
-    const fields = DETAIL_FIELDS.filter((f) => f !== 'purpose').concat('capacity');
+    // The purpose opens the paper in a section of its own.
+    const fields = model.DETAIL_KEYS.filter((f) => f !== 'purpose');
     return { id: 'details', heading: ctx.t('report.details'), blocks: [table(ctx.t('report.details'),
       [ctx.t('report.column.field'), ctx.t('report.column.value')],
       fields.map((f) => [ctx.t('details.' + f + '.label'), value(f)]), [35, 65])] };
@@ -169,7 +170,9 @@
 
   /** Per element: each criterion's agreed rating, priority and the group's notes. */
   function criteria(ctx) {
-    const head = [ctx.t('report.column.criterion'), ctx.t('paper.column.rating'), ctx.t('report.column.priority'),
+    // The group's agreed rating, or one person's own (role individual).
+    const rating = (ctx.session.details || {}).role === 'individual' ? 'report.column.rating' : 'paper.column.rating';
+    const head = [ctx.t('report.column.criterion'), ctx.t(rating), ctx.t('report.column.priority'),
       ctx.t('report.column.notes')];
     /** @type {Block[]} */
     const blocks = [paragraph(ctx.t('paper.criteria.intro'), 'intro')];
@@ -237,7 +240,7 @@
       language: w.language, title: parts.title, subtitle: parts.subtitle, sections: parts.sections.filter(Boolean),
       provenance: w.t('paper.provenance', { edition: edition.title, publisher: edition.publisher,
         version: edition.contentVersion, date: w.date(w.now) }),
-      notice: w.t('paper.notice', { edition: edition.title }),
+      notice: w.t('app.notice', { publisher: edition.publisher, edition: edition.title }),
       pageNumbers: w.t('paper.pageNumbers'),
       meta: { title: parts.title, subject: parts.subject, creator: edition.publisher },
     };

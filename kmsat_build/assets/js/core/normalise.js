@@ -18,7 +18,7 @@
 })(typeof self !== 'undefined' ? self : this, function (model, strings) {
   'use strict';
 
-  const { FORMAT, VERSION, DETAIL_FIELDS, CAPACITIES, ROW_FIELDS, STATUSES,
+  const { FORMAT, VERSION, DETAIL_FIELDS, DETAIL_CHOICES, ROW_FIELDS, STATUSES,
     own, isPlainObject, dataIndex, editionOf, rowHasText } = model;
   const TEXT_MAX = 5000;
   const PLAN_MAX = 500;
@@ -34,12 +34,12 @@
    * Collects what was skipped: one report line per kind of problem,
    * `{key, params: {count, items}}`, items naming the first few ids or fields.
    */
-  function makeNotes() {
+  function makeNotes(label) {
     const kinds = new Map();
     const lines = [];
     const add = (key, item) => {
       if (!kinds.has(key)) kinds.set(key, []);
-      kinds.get(key).push(shown(item).slice(0, 80));
+      kinds.get(key).push(label(shown(item).slice(0, 200)).slice(0, 120));
     };
     const push = (key, params) => lines.push(strings.message(key, params));
     const report = () => lines.concat([...kinds].map(([key, items]) => strings.message(key, Object.assign({
@@ -47,6 +47,37 @@
       items: items.slice(0, LIST_MAX).join(', ') + (items.length > LIST_MAX ? ', …' : ''),
     }, key === 'import.report.truncated' ? { max: TEXT_MAX } : {}))));
     return { add, push, report };
+  }
+
+  /**
+   * A field's path in a session (`details.team`, `answers.sharing.notes`,
+   * `plan[2].status`) in the words the questionnaire shows for it; anything
+   * else (an unknown id) as it is.
+   */
+  function fieldLabel(data, index, path) {
+    const t = (key, params) => strings.t(data.strings, key, params);
+    const known = (key) => Object.prototype.hasOwnProperty.call(data.strings || {}, key);
+    const sections = { details: 'steps.details', checklist: 'steps.checklist', answers: 'import.field.answers',
+      plan: 'steps.plan', dismissed: 'import.field.dismissed' };
+    if (Object.prototype.hasOwnProperty.call(sections, path)) return t(sections[path]);
+    let m = /^details\.(\w+)$/.exec(path);
+    if (m && known('details.' + m[1] + '.label')) return t('details.' + m[1] + '.label');
+    m = /^answers\.([A-Za-z0-9_-]+)(?:\.(priority|notes))?(: .*)?$/.exec(path);
+    if (m && index.criteria.has(m[1])) {
+      return index.criteria.get(m[1]).criterion.title + (m[2] ? ' (' + t('criterion.' + m[2] + '.label') + ')' : '')
+        + (m[3] || '');
+    }
+    m = /^checklist\.([A-Za-z0-9_-]+)\.(answer|note)$/.exec(path);
+    if (m && index.checklist.has(m[1])) {
+      return t('steps.checklist') + ': ' + index.checklist.get(m[1]).question
+        + (m[2] === 'note' ? ' (' + t('checklist.note.label') + ')' : '');
+    }
+    m = /^plan\[(\d+)\](?:\.(\w+))?$/.exec(path);
+    if (m) {
+      const row = t('import.field.planRow', { number: Number(m[1]) + 1 });
+      return m[2] ? row + ' (' + (known('plan.column.' + m[2]) ? t('plan.column.' + m[2]) : m[2]) + ')' : row;
+    }
+    return path;
   }
 
   /** A text field: '' when absent; reported when of the wrong type or too long. */
@@ -78,7 +109,9 @@
     if (raw !== undefined && !isPlainObject(raw)) notes.add('import.report.badTypes', 'details');
     const details = {};
     for (const field of DETAIL_FIELDS) details[field] = text(own(raw, field), 'details.' + field, notes);
-    details.capacity = choice(own(raw, 'capacity'), new Set(CAPACITIES), 'details.capacity', notes);
+    for (const [field, ids] of Object.entries(DETAIL_CHOICES)) {
+      details[field] = choice(own(raw, field), new Set(ids), 'details.' + field, notes);
+    }
     return details;
   }
 
@@ -176,7 +209,7 @@
    */
   function normaliseSession(raw, data, options) {
     const index = dataIndex(data);
-    const notes = makeNotes();
+    const notes = makeNotes((path) => fieldLabel(data, index, path));
     const input = isPlainObject(raw) ? raw : {};
     const [id, revision, savedAt] = ['id', 'revision', 'savedAt'].map((key) => own(input, key));
     const session = {

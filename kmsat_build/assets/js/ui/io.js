@@ -142,6 +142,9 @@
         button(t('export.print'), () => window.print()),
         K.ui.paperActions.buttons(ctx),
       ]),
+      // A person sends their own answers to the facilitator without a file.
+      own && K.sharePanel.panel({ data: ctx.data, t, heading: t('share.own.heading'), intro: t('share.own.intro'),
+        shareBase: location.href }, ctx.session),
       // These replace the user's own answers: not offered over the example.
       own && importer(ctx),
       own && h('p', null, button(t('session.new'), ctx.startAgain)),
