@@ -129,7 +129,11 @@ def assert_whole_paper(page, pages: list[str], session: dict):
             assert_in_pdf(pages, answers[entry["answer"]], "checklist answer")
             if entry.get("note"):
                 assert_in_pdf(pages, entry["note"], "checklist note")
-    assert_in_pdf(pages, data["strings"]["paper.notice"], "notice")
+    assert_in_pdf(
+        pages,
+        data["strings"]["app.notice"].replace("{publisher}", data["edition"]["publisher"]),
+        "notice",
+    )
     assert "content version " + data["edition"]["contentVersion"] in flat
     assert data["edition"]["publisher"] in flat
     for chrome in ["Next:", "Try the worked example", "Skip to content", "Save and share"]:
@@ -297,7 +301,9 @@ def assert_whole_word_document(text: str, data: dict, session: dict):
         entry = session["checklist"].get(q["id"])
         if entry and entry.get("note"):
             assert entry["note"] in text, entry["note"]
-    assert data["strings"]["paper.notice"] in text
+    assert (
+        data["strings"]["app.notice"].replace("{publisher}", data["edition"]["publisher"]) in text
+    )
     assert "content version " + data["edition"]["contentVersion"] in text
 
 

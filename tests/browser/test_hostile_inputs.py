@@ -55,7 +55,7 @@ GUARD = """(() => {
   // The boot script loading one of our bundles on demand (a <script src> or stylesheet
   // <link> of assets/kmsat/, nothing inline): not made from text.
   const bundle = (el) => /^(script|link)$/i.test(el.tagName) && !el.textContent
-    && /\/assets\/kmsat\/[a-z0-9-]+\.(js|css)$/.test(el.getAttribute('src') || el.getAttribute('href') || '');
+    && /\\/assets\\/kmsat\\/[a-z0-9-]+\\.(js|css)$/.test(el.getAttribute('src') || el.getAttribute('href') || '');
   const check = (node) => {
     if (node.nodeType !== 1) return;
     for (const el of [node, ...node.querySelectorAll('*')]) {

@@ -33,7 +33,8 @@ test('session details: every field in words, the date as people write it', () =>
   assert.deepEqual(blocks(paper, 'details', 'table')[0].rows, [
     ['Organisation', 'St Elsewhere NHS Trust'], ['Board, team or directorate', 'Executive team'],
     ['Date of the session', '26 November 2026'], ['Facilitator', 'Priya Shah'],
-    ['Who took part', 'CEO; CFO; Chief Nurse'], ['The group is answering on behalf of', 'The whole organisation']]);
+    ['Who took part', 'CEO; CFO; Chief Nurse'], ['Your name', ''], ['The group is answering on behalf of', 'The whole organisation'],
+    ['Whose answers are these?', '']]);
 });
 
 test('results: the scores table and a chart on the 1 to 4 scale with a key for bar and range', () => {
@@ -98,7 +99,8 @@ test('every criterion with its agreed rating, priority and the group\'s notes, b
 
 test('action plan: every row and field, due dates as people write them, status in words', () => {
   const [table] = blocks(paper, 'plan', 'table');
-  assert.deepEqual(table.head, ['#', 'Criterion', 'Action', 'Owner', 'Support needed', 'By when', 'How we will know', 'Status']);
+  assert.deepEqual(table.head, ['#', 'Criterion'].concat(['action', 'owner', 'support', 'due', 'measure', 'status']
+    .map((f) => data.strings['plan.column.' + f])));
   assert.deepEqual(table.rows[0], ['1', 'An accountable executive (Emerging, High)', 'Action 1 for accountable-executive',
     'Owner 1', 'Library support 1', '15 January 2027', 'Measure 1', 'Not started']);
   assert.deepEqual(table.rows[3], ['4', 'Library induction for new directors', 'Add to induction', 'Head of Library', '',
@@ -119,9 +121,10 @@ test('checklist: every question with its answer and note; unanswered ones say so
 test('provenance: edition, publisher, content version and date; the unofficial notice from strings', () => {
   assert.equal(paper.provenance, 'Made on 1 December 2026 with Small Test Edition, content version 1.0.0, '
     + 'published by Test publisher.');
-  assert.equal(paper.notice, data.strings['paper.notice']);
+  // The site's own notice (strings app.notice), the same words as the page and the other exports.
+  assert.equal(paper.notice, data.strings['app.notice'].replace('{publisher}', 'Test publisher'));
   assert.match(paper.notice, /independent, unofficial/);
-  assert.match(paper.notice, /criteria.*own/);
+  assert.match(paper.notice, /own criteria/);
   assert.deepEqual(paper.meta, { title: paper.title, subject: 'St Elsewhere NHS Trust', creator: 'Test publisher' });
 });
 

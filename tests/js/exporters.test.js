@@ -52,7 +52,7 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.deepEqual(rows[7], ['details', '', 'rater', 'Your name', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows[8], ['details', '', 'purpose', 'Purpose of the session', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows[9], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[9], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[10], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
@@ -163,7 +163,7 @@ test('toMarkdown: results, strengths, plan and checklist read as expected', () =
   assert.ok(md.includes('| 1.1 An accountable executive | 2 Emerging | High |  |'));
   assert.ok(md.includes('| Is a named Board member accountable for knowledge? | No |  |'));
   assert.ok(md.includes('| The group is answering on behalf of | A team |'));
-  assert.ok(md.endsWith('\n\n---\n\nMade on ' + md.match(/Made on ([^\n]*)/)[1] + '\n\n' + escapeMarkdown(data.strings['paper.notice']) + '\n'));
+  assert.ok(md.endsWith('\n\n---\n\nMade on ' + md.match(/Made on ([^\n]*)/)[1] + '\n'));
   const empty = toMarkdown(data, sessionWith(data, {}));
   assert.ok(empty.includes('## Strengths\n\nCriteria rated Developing or Embedded.\n\nNo criteria are rated Developing or Embedded yet.\n\n'));
   assert.ok(empty.includes('## Action plan\n\nNo actions yet.'));

@@ -154,11 +154,12 @@
    */
   function toMarkdown(data, session, options) {
     const paper = boardPaper.build(data, session, options);
-    const parts = ['# ' + escapeMarkdown(paper.title), escapeMarkdown(paper.subtitle)];
+    // The notice first, as in the other exports; the provenance line last.
+    const parts = ['# ' + escapeMarkdown(paper.title), escapeMarkdown(paper.notice), escapeMarkdown(paper.subtitle)];
     for (const section of paper.sections) {
       parts.push('## ' + escapeMarkdown(section.heading), ...section.blocks.map((block) => MD_BLOCKS[block.type](block)));
     }
-    parts.push('---', escapeMarkdown(paper.provenance), escapeMarkdown(paper.notice));
+    parts.push('---', escapeMarkdown(paper.provenance));
     return parts.filter(Boolean).join('\n\n') + '\n';
   }
 
