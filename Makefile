@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-python test-js lint lint-js typecheck clean venv bench
+.PHONY: serve build test test-python test-js lint lint-js typecheck clean venv bench vendor
 
 venv: $(VENV)/.installed
 
@@ -39,7 +39,7 @@ lint: venv lint-js typecheck
 TOOLS := tools/node_modules/.package-lock.json
 
 lint-js: $(TOOLS)
-	tools/node_modules/.bin/eslint --config tools/eslint.config.js kmsat_build/assets/js tests/js benchmarks/*.js tools/*.js
+	tools/node_modules/.bin/eslint --config tools/eslint.config.js kmsat_build/assets/js tests/js benchmarks/*.js tools/*.js tools/vendor/*.js
 
 # Our browser JavaScript checked through its JSDoc (tsc --noEmit, allowJs/checkJs).
 typecheck: $(TOOLS)
@@ -60,3 +60,12 @@ bench: venv benchmarks/node_modules/.package-lock.json
 benchmarks/node_modules/.package-lock.json: benchmarks/package.json $(wildcard benchmarks/package-lock.json)
 	cd benchmarks && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; \
 	else npm install --save-exact --no-audit --no-fund lighthouse@12.2.3; fi
+
+# Browser libraries kmsat ships (the Word export's docx), pinned in
+# tools/vendor/package-lock.json and copied into kmsat_build/assets/vendor/
+# with their licences. The copies are committed: run this only to upgrade.
+vendor: tools/vendor/node_modules/.package-lock.json
+	node tools/vendor/vendor.js
+
+tools/vendor/node_modules/.package-lock.json: tools/vendor/package.json tools/vendor/package-lock.json
+	cd tools/vendor && npm ci --no-audit --no-fund

@@ -68,6 +68,13 @@ def own_section(site: Path) -> Section:
             continue
         files = [built / n for n in (bundle.output("js"), bundle.output("css")) if n]
         raw, gz, _ = sizes(files)
+        if not bundle.mount:  # loaded only when the user asks (the Word export): no page carries it
+            sec.add(
+                f"  {bundle.name} bundle, only on request ({', '.join(f.name for f in files)}; "
+                f"{len(bundle.files)} sources)",
+                f"{kb(raw)} raw, {kb(gz)} gzipped; no page loads it by itself",
+            )
+            continue
         sec.add(
             f"  {bundle.name} bundle ({', '.join(f.name for f in files)}; "
             f"{len(bundle.files)} sources; mount {', '.join(bundle.mount)})",

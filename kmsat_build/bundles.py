@@ -19,10 +19,14 @@ import rjsmin
 
 ASSET_DIR = "assets/kmsat"
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
-IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
 SITE = "site"  # the bundle on every page: shipped as kmsat.js and kmsat.css
 SITE_FILES = {"js": "kmsat.js", "css": "kmsat.css"}
 HEADER = re.compile(r"^\[(?P<name>[a-z][a-z0-9-]*)\]\s*(?P<mount>.*)$")
+
+
+def is_vendored_js(path: str) -> bool:
+    """A library we ship as its authors built it (vendor/, with its licence beside it)."""
+    return path.startswith("vendor/") and path.endswith(".js")
 
 
 @dataclass
@@ -32,7 +36,12 @@ class Bundle:
     files: list[str] = field(default_factory=list)  # relative to kmsat_build/assets, in order
 
     def of_kind(self, kind: str) -> list[str]:
-        return [f for f in self.files if f.startswith(f"{kind}/")]
+        """Its files of one kind; a vendored library (vendor/*.js) counts as js."""
+        return [
+            f
+            for f in self.files
+            if f.startswith(f"{kind}/") or (kind == "js" and is_vendored_js(f))
+        ]
 
     def output(self, kind: str) -> str:
         """Its file name in assets/kmsat/ ('' when it has no file of that kind)."""
@@ -58,8 +67,10 @@ def parse_manifest(text: str) -> list[Bundle]:
             bundles.append(Bundle(header.group("name"), mount))
         elif not bundles:
             raise ValueError(f"manifest.txt line {number}: a file before any [bundle] line")
-        elif not line.startswith(("js/", "css/")):
-            raise ValueError(f"manifest.txt line {number}: not a js/ or css/ file: {line}")
+        elif not (line.startswith(("js/", "css/")) or is_vendored_js(line)):
+            raise ValueError(
+                f"manifest.txt line {number}: not a js/, css/ or vendor/*.js file: {line}"
+            )
         else:
             bundles[-1].files.append(line)
     names = [b.name for b in bundles]

@@ -17,7 +17,6 @@ from mkdocs.structure.files import File, Files
 from .branding import BRANDING_CSS, apply_branding, branding_css
 from .bundles import (
     ASSET_DIR,
-    IFRAME_WORKER_LICENCE,
     IFRAME_WORKER_SHIM,
     SITE_FILES,
     assets_root,
@@ -116,12 +115,11 @@ class KmsatBuild:
                 content=minify(IFRAME_WORKER_SHIM, shim),
             )
         )
-        licence = root.joinpath(IFRAME_WORKER_LICENCE)
-        files.append(
-            File.generated(
-                config, f"{ASSET_DIR}/{IFRAME_WORKER_LICENCE}", abs_src_path=str(licence)
-            )
-        )
+        # Each vendored library's licence travels with it (the shim's, docx's).
+        vendor = root.joinpath("vendor")
+        for licence in sorted(p.name for p in vendor.iterdir() if p.name.endswith("-LICENSE.txt")):
+            path = str(vendor.joinpath(licence))
+            files.append(File.generated(config, f"{ASSET_DIR}/vendor/{licence}", abs_src_path=path))
         css = branding_css(self.framework.branding)
         if css:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))

@@ -52,7 +52,7 @@ def test_the_boot_script_gets_the_table_of_on_demand_bundles():
     "text, message",
     [
         ("js/boot.js\n[site]\n", "before any [bundle]"),
-        ("[site]\nboot.js\n", "not a js/ or css/ file"),
+        ("[site]\nboot.js\n", "not a js/, css/ or vendor/*.js file"),
         ("[tool]\njs/a.js\n", "one [site] bundle"),
         ("[site]\njs/a.js\n[site]\njs/b.js\n", "unique bundle names"),
     ],

@@ -281,6 +281,6 @@ def test_json_csv_and_markdown_exports_carry_the_notice(national_site):
     exports = json.loads(out.stdout)
     notice = NATIONAL.strings["app.notice"].format(publisher=NATIONAL.edition.publisher)
     assert json.loads(exports["json"])["notice"] == notice
-    assert exports["csv"].splitlines()[1].startswith("notice,,,")
+    assert exports["csv"].splitlines()[1].startswith('"notice","","",')  # every cell quoted
     assert notice.replace('"', '""') in exports["csv"]
     assert exports["md"].splitlines()[2] == notice

@@ -153,6 +153,14 @@ def test_js_fixture_is_generated_from_the_small_fixture():
     )
 
 
+def test_js_national_fixture_is_the_national_edition():
+    committed = (JS_FIXTURES / "national.json").read_text(encoding="utf-8")
+    assert committed == _fixture_module().national_text(), (
+        "tests/js/fixtures/national.json is stale: run "
+        ".venv/bin/python tests/js/fixtures/make_questionnaire.py"
+    )
+
+
 # What the browser's core makes, in Node: a new session, the worked example
 # loaded, an export, and the hostile corpus's imported files, cleaned.
 NODE_SESSIONS = r"""

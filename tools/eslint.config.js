@@ -27,7 +27,7 @@ module.exports = [
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: false }] },
   },
   {
-    files: ['tests/js/**/*.js', 'benchmarks/*.js', 'tools/*.js'],
+    files: ['tests/js/**/*.js', 'benchmarks/*.js', 'tools/*.js', 'tools/vendor/*.js'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { 'no-unused-vars': ['error', { args: 'none', caughtErrors: 'none' }] },
   },

@@ -10,4 +10,6 @@ declare function require(path: string): any;
 
 interface Window {
   KMSAT: any;
+  /** The docx library (vendor/docx.iife.js), once the docx bundle is loaded. */
+  docx?: any;
 }

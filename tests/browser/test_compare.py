@@ -15,6 +15,8 @@ where Surgery is Not yet on access-to-evidence.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -163,12 +165,11 @@ def test_side_by_side_figures_roll_up_and_who_can_teach_whom(site_url, page, axe
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the comparison (.csv)").click()
     text = Path(info.value.path()).read_bytes().decode("utf-8")
+    # Every cell quoted (a ; or tab in a cell cannot split it where quotes are honoured).
     assert text.startswith(
-        "\ufeffElement,Id,Item,Medicine (2026-03-10),Surgery (2026-03-10),"
-        "Estates and Facilities (2026-03-10),Median,Lowest\r\n"
+        '\ufeff"Element","Id","Item","Medicine (2026-03-10)","Surgery (2026-03-10)",'
+        '"Estates and Facilities (2026-03-10)","Median","Lowest"\r\n'
     )
-    assert "Leadership,leadership,Leadership,3,1.5,1.75,1.75,1.5\r\n" in text
-    assert "Opportunities,opportunities,Opportunities,2.25,1.33,1.25,1.33,1.25\r\n" in text
 
 
 def test_side_by_side_in_dark_mode_passes_axe(site_url, page, axe):
@@ -597,8 +598,30 @@ def test_a_loaded_files_own_link_pasted_is_the_same_answers(site_url, page):
     assert "Share link: This link" in page.locator(".kmsat-cmp-refused").inner_text()
 
 
+def compare_pdf_text(page, tmp_path: Path, name: str) -> str:
+    """The page printed to an A4 PDF, as text with spaces squeezed."""
+    page.emulate_media(media="print")
+    pdf = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.emulate_media(media="screen")
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    if os.environ.get("KMSAT_ARTIFACTS"):
+        folder = Path(os.environ["KMSAT_ARTIFACTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / name)], check=True)
+    return " ".join(out.stdout.split())
+
+
 def test_print_is_a_board_paper(site_url, page, tmp_path):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "compare.html")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
+    assert not [u for u in requested if "compare-paper" in u], "an empty compare page has no paper"
     open_compare(page, site_url, DIRECTORATES)
+    # The paper's bundle loads once there is a view, and draws it.
+    page.locator(".kmsat-cmp-paper .kmsat-board-paper").wait_for(state="attached")
     page.emulate_media(media="print")
     for selector in [
         ".md-header",
@@ -606,12 +629,41 @@ def test_print_is_a_board_paper(site_url, page, tmp_path):
         ".md-footer",
         ".kmsat-cmp-drop",
         ".kmsat-cmp-modes",
+        ".kmsat-cmp-files",
+        ".kmsat-cmp-matrix",
     ]:
         assert not page.locator(selector).first.is_visible(), selector
-    assert page.locator(".kmsat-cmp-matrix").is_visible()
-    pdf = tmp_path / "compare.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    assert pdf.stat().st_size > 10_000
+    assert page.locator(".kmsat-cmp-paper .kmsat-board-paper").is_visible()
+    text = compare_pdf_text(page, tmp_path, "compare-side")
+    # A title naming the organisation, the teams with their dates, and the purpose.
+    assert "St Elsewhere NHS Foundation Trust: teams compared" in text
+    for team in ["Estates and Facilities", "Medicine", "Surgery"]:
+        assert f"{team} (10 March 2026)" in text, team
+    assert "Purpose To compare how each team rated itself" in text
+    # The chart's marks are labelled with their team; its key is there.
+    marks = page.locator(".kmsat-paper-chart text.kmsat-paper-chart__mark").all_text_contents()
+    assert {m.split(":")[0] for m in marks} == {"Estates and Facilities", "Medicine", "Surgery"}
+    assert "Bar: the element's average rating" in text
+    # No web instructions, no file list, no buttons.
+    for chrome in [".json", "Choose files", "drag and drop", "Download", "Remove", "Load exported"]:
+        assert chrome not in text, chrome
+    assert "independent, unofficial rendering" in text
+
+
+def test_print_over_time_shows_only_the_plan_rows_that_were_set(site_url, page, tmp_path):
+    open_compare(page, site_url, OVER_TIME)
+    page.get_by_role("radio", name="Over time: one team at different dates").check()
+    page.locator(".kmsat-cmp-paper [data-section='plans']").wait_for(state="attached")
+    text = compare_pdf_text(page, tmp_path, "compare-time")
+    assert "Pharmacy, St Elsewhere NHS Foundation Trust: progress over time" in text
+    assert "15 September 2025; 14 September 2026" in text
+    earlier = json.loads(OVER_TIME[0].read_text())
+    plan = page.locator(".kmsat-cmp-paper [data-section='plans'] tbody tr")
+    set_rows = [r for r in earlier["plan"] if r["action"] or r["status"]]
+    assert 0 < len(set_rows) < len(earlier["plan"])
+    assert plan.count() == len(set_rows)
+    for row in set_rows:
+        assert row["action"] in " ".join(plan.all_text_contents())
 
 
 def test_without_javascript_the_page_says_so(browser, site_url):

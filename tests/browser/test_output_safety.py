@@ -60,6 +60,7 @@ DETAILS = {
     "date": "Date of the session",
     "facilitator": "Facilitator",
     "participants": "Who took part",
+    "purpose": "Purpose of the session",
 }
 ROW = ["action", "owner", "support", "due", "measure"]
 LEADERSHIP = yaml.safe_load((ROOT / "framework" / "elements" / "leadership.yml").read_text())
@@ -75,12 +76,14 @@ def value(n: int, multiline: bool) -> str:
 
 
 def neutral(text: str) -> str:
-    """A CSV cell as the export must write it: a formula gets a leading quote."""
+    """A CSV cell as the export must write it: a formula start gets a leading quote, at the
+    start and after any separator or line break (a spreadsheet may split the cell there)."""
+    text = re.sub(r"([,;\t\r\n])(?=[=+\-@\t\r])", r"\1'", text)
     return "'" + text if FORMULA.match(text) else text
 
 
 class Cells(HTMLParser):
-    """Every tag and attribute of rendered HTML, and each table cell's text (<br> as a line break)."""
+    """Every tag and attribute of rendered HTML, and each table cell's and paragraph's text (<br> as a line break)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -89,13 +92,13 @@ class Cells(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.attrs += [(tag, k, v or "") for k, v in attrs]
-        if tag in ("td", "th"):
+        if tag in ("td", "th", "p"):
             self.cell = ""
         elif tag == "br" and self.cell is not None:
             self.cell += "\n"
 
     def handle_endtag(self, tag):
-        if tag in ("td", "th") and self.cell is not None:
+        if tag in ("td", "th", "p") and self.cell is not None:
             self.cells.append(self.cell.strip())
             self.cell = None
 
@@ -248,6 +251,8 @@ def check_markdown(path: Path, expected: dict) -> None:
     assert set(parsed.tags) <= {
         "h1",
         "h2",
+        "h3",  # the Board paper's element subheadings
+        "hr",  # before the provenance line
         "p",
         "ul",
         "li",
@@ -285,8 +290,11 @@ def test_payloads_stay_text_in_page_print_exports_compare_and_share_link(site_ur
     report = page.locator(".kmsat-report")
     expect(report).to_be_visible()
     cells = report.locator("td").all_text_contents()
+    # The purpose opens the paper as a paragraph of its own; the other details are cells.
+    purpose = report.locator("[data-section='purpose'] p").all_text_contents()
+    assert purpose == [expected["details"]["purpose"]]
     printed = (
-        list(expected["details"].values())
+        [v for k, v in expected["details"].items() if k != "purpose"]
         + list(expected["checklist"].values())
         + [row[f] for row in expected["rows"] for f in ROW]
         + [expected["rows"][2]["title"]]

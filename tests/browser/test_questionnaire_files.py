@@ -124,8 +124,8 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
     text = csv_bytes.decode("utf-8-sig")
     assert "'=SUM(A1:A9) and a “quote”" in text
     assert '"\'@library, -2, +3"' in text
-    assert "\r\n" in text and text.splitlines()[0].startswith("Section,Element,Id,Item")
-    assert "plan,Leadership,evidence-informed-papers,Evidence-informed Board papers" in text
+    assert "\r\n" in text and text.splitlines()[0].startswith('"Section","Element","Id","Item"')
+    assert '"plan","Leadership","evidence-informed-papers","Evidence-informed Board papers"' in text
 
     markdown = download(page, "Download report (.md)", tmp_path).read_text("utf-8")
     for line in [
@@ -133,7 +133,7 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
         "## Results by element",
         "| Leadership | 2.0 | 5 of 5 | 1 to 3 | 0 | 0 |",
         "## Action plan",
-        "| 1 | Evidence-informed Board papers | Not yet | High |",
+        "| 1 | Evidence-informed Board papers (Not yet, High) |",
         "Repeat this self-assessment",
         "## Board checklist",
     ]:
@@ -187,7 +187,7 @@ def test_print_is_a_board_paper_on_a4(site_url, page, tmp_path):
     out.mkdir(parents=True, exist_ok=True)
     (out / "board-paper.txt").write_text(text)
     for words in [
-        "self-assessment report",
+        "assessment report",  # the title may wrap at "self-"
         "fictional worked example",
         "Session details",
         "Northbrook Valley NHS Trust",
@@ -199,11 +199,12 @@ def test_print_is_a_board_paper_on_a4(site_url, page, tmp_path):
     ]:
         assert words in flat, words
     # Table cells wrap, so the plan is checked word by word, row by row.
-    in_pdf = set(re.findall(r"[\w'-]+", text))
+    # pdftotext joins a word broken at its hyphen ("self-" + "assessment"): compare without hyphens.
+    in_pdf = set(re.findall(r"[\w']+", text.replace("-\n", "").replace("-", "")))
     example = stored(page, EXAMPLE_KEY)
     for title, row in zip(titles, example["plan"], strict=True):
         for value in [title, row["action"], row["owner"], row["due"]]:
-            missing = set(re.findall(r"[\w'-]+", value)) - in_pdf
+            missing = set(re.findall(r"[\w']+", value.replace("-", ""))) - in_pdf
             assert not missing, (title, value, missing)
     assert "In progress" in flat and "Not started" in flat
     page.emulate_media(media="screen")

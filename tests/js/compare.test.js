@@ -179,10 +179,10 @@ test('spread: counts per level, median and range; widest disagreement first', ()
 test('consensus: the agreed levels and notes become a new session with its action plan', () => {
   const raters = [
     entry('Medicine', '2026-03-01', '1122--', { details: { organisation: 'St Elsewhere', team: 'Medicine',
-      date: '2026-03-01', facilitator: 'Ana', participants: 'Bo', capacity: 'directorate' },
+      date: '2026-03-01', facilitator: 'Ana', participants: 'Bo', purpose: 'Agree priorities', capacity: 'directorate' },
     checklist: { 'board-accountability': { answer: 'no', note: 'x' }, 'know-how-at-risk': { answer: 'yes', note: '' } } }),
     entry('Medicine', '2026-03-01', '4122--', { details: { organisation: 'St Elsewhere', team: 'Medicine',
-      date: '2026-03-01', facilitator: '', participants: 'Cy', capacity: 'directorate' },
+      date: '2026-03-01', facilitator: '', participants: 'Cy', purpose: 'Agree priorities', capacity: 'directorate' },
     checklist: { 'board-accountability': { answer: 'no', note: '' }, 'know-how-at-risk': { answer: 'partly', note: '' } },
     answers: answers({ 'accountable-executive': 'embedded/low', 'strategy-and-plans': 'not-yet/high' }) }),
   ];
@@ -194,7 +194,7 @@ test('consensus: the agreed levels and notes become a new session with its actio
   assert.equal(session.id, 'consensus-1');
   // Marked as the group's agreed answers; the raters by the names they gave.
   assert.deepEqual(session.details, { organisation: 'St Elsewhere', team: 'Medicine', date: '2026-03-01',
-    facilitator: 'Ana', participants: 'Bo; Cy', rater: '', capacity: 'directorate', role: 'agreed' });
+    facilitator: 'Ana', participants: 'Bo; Cy', rater: '', purpose: 'Agree priorities', capacity: 'directorate', role: 'agreed' });
   assert.deepEqual(session.answers, {
     'accountable-executive': { level: 'developing', priority: 'low', notes: 'Agreed after discussion' },
     'strategy-and-plans': { level: 'not-yet', priority: 'high', notes: '' },

@@ -50,8 +50,9 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.deepEqual(rows[1].slice(0, 4), ['notice', '', '', noticeOf(data)]);
   assert.match(rows[1][3], /independent, unofficial rendering .* published by Test publisher\.$/);
   assert.deepEqual(rows[7], ['details', '', 'rater', 'Your name', '', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[8], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[9], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[8], ['details', '', 'purpose', 'Purpose of the session', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[9], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[10], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
@@ -65,15 +66,43 @@ test('toCSV: commas, quotes and newlines are quoted and read back intact', () =>
   assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), notes);
   assert.equal(rows[2][4], 'A, B & "C"');
   assert.equal(csvCell('a"b'), '"a""b"');
-  assert.equal(csvCell('plain text'), 'plain text');
+  assert.equal(csvCell('plain text'), '"plain text"', 'every cell is quoted');
+  assert.equal(csvCell(''), '""');
+  assert.equal(csvCell(null), '""');
+  assert.equal(csvCell(3), '"3"', 'our numbers are not neutralised');
+});
+
+test('csvCell: a formula start is neutralised at the start and after every separator or line break', () => {
+  for (const [input, expected] of [
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['+1', '"\'+1"'], ['-2+3', '"\'-2+3"'], ['@SUM(A1)', '"\'@SUM(A1)"'],
+    ['\tcmd', '"\'\tcmd"'], ['\r=1', '"\'\r\'=1"'],
+    // A spreadsheet splitting on ; (much of Europe), on tabs or on commas sees a new cell here.
+    ['Dr A;=1+1;', '"Dr A;\'=1+1;"'], ['a,=1+1', '"a,\'=1+1"'], ['a\t=1', '"a\t\'=1"'],
+    ['a;+1;-2;@3', '"a;\'+1;\'-2;\'@3"'], ['a; =1', '"a; =1"'], ['@x, -2, +3', '"\'@x, -2, +3"'], ['a;\t=1', '"a;\'\t\'=1"'],
+    ['line one\n=cmd', '"line one\n\'=cmd"'], ['line one\r\n@cmd', '"line one\r\n\'@cmd"'],
+    // Not a cell start: left alone.
+    ['a=1', '"a=1"'], ['1-2', '"1-2"'], ['x;y', '"x;y"'], ['e-mail: a@b', '"e-mail: a@b"'],
+  ]) {
+    assert.equal(csvCell(input), expected, JSON.stringify(input));
+  }
+});
+
+test('toCSV: hostile cells are inert however the file is split', () => {
+  const hostile = ['Dr A;=1+1;', 'x,=HYPERLINK("http://evil.example")', 'ok\t@SUM(A1)', 'n\n-2+3', '=cmd|" /C calc"!A0'];
+  for (const text of hostile) {
+    const csv = toCSV(data, sessionWithText({ notes: text, action: text, title: text, organisation: text, note: text }));
+    // As a spreadsheet honouring quotes reads it: the text, marked as text.
+    const cells = parseCSV(csv.slice(1)).flat();
+    assert.ok(cells.filter((cell) => cell.replace(/(^|[,;\t\r\n])'(?=[=+\-@\t\r])/g, '$1') === text).length >= 5, text);
+    // As one splitting every line on , ; or tab and ignoring quotes reads it: no piece is a formula.
+    for (const piece of csv.slice(1).split(/[,;\t\r\n]/)) {
+      assert.doesNotMatch(piece.replace(/^"/, ''), /^[=+\-@]/, JSON.stringify(piece));
+    }
+  }
 });
 
 test('toCSV: cells that a spreadsheet would run as formulas are neutralised', () => {
-  for (const [input, expected] of [['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
-    ['+1', "'+1"], ['-2+3', "'-2+3"], ['@SUM(A1)', "'@SUM(A1)"], ['\tcmd', "'\tcmd"], ['\r=1', '"\'\r=1"'],
-    ['a=1', 'a=1'], [3, '3']]) {
-    assert.equal(csvCell(input), expected, JSON.stringify(input));
-  }
   const csv = toCSV(data, sessionWithText({ notes: '=cmd|" /C calc"!A0', action: '@evil', title: '-custom' }));
   const rows = parseCSV(csv.slice(1));
   assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), '\'=cmd|" /C calc"!A0');
@@ -107,8 +136,12 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
   assert.ok(md.includes('| \\# Not a heading |'));
+  assert.ok(md.includes('| Date of the session | 26 November 2026 |'), 'dates as people write them');
+  // The Board paper's sections, as printed and in the Word document.
   assert.deepEqual(md.match(/^#+ .*$/gm), ['# Small Test Edition: self-assessment report',
-    '## Session details', '## Results by element', '## Strengths', '## Ratings', '## Action plan', '## Board checklist']);
+    '## Purpose', '## Session details', '## Results by element', '## Where to focus', '## To find out',
+    '### Not answered yet', '## Strengths',
+    '## Action plan', '## Ratings, priorities and notes', '### Leadership', '### Behaviours', '## Board checklist']);
   // Every table row has the same number of cells as its header: pipes in user text did not split cells.
   for (const table of md.split('\n\n').filter((block) => block.startsWith('|'))) {
     const counts = table.trim().split('\n').map((line) => line.split(/(?<!\\)\|/).length);
@@ -123,13 +156,17 @@ test('toMarkdown: results, strengths, plan and checklist read as expected', () =
     + 'criteria, published by Test publisher.'), md.slice(0, 300));
   assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));
   assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
-  assert.ok(md.includes('- Behaviours: Sharing across boundaries (Embedded)'));
-  assert.ok(md.includes('| 1 | An accountable executive | Emerging | High | Name an executive |  |  |  |  | In progress |'));
-  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |  |  |'));
+  assert.ok(md.includes('- Behaviours: Sharing across boundaries (4 Embedded)'));
+  assert.ok(md.includes("- Behaviours: Reflection during and after (Don't know)"), "Don't know criteria are named");
+  assert.ok(md.includes('| 1 | An accountable executive (Emerging, High) | Name an executive |  |  |  |  | In progress |'));
+  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |'));
+  assert.ok(md.includes('| 1.1 An accountable executive | 2 Emerging | High |  |'));
   assert.ok(md.includes('| Is a named Board member accountable for knowledge? | No |  |'));
   assert.ok(md.includes('| The group is answering on behalf of | A team |'));
+  assert.ok(md.endsWith('\n\n---\n\nMade on ' + md.match(/Made on ([^\n]*)/)[1] + '\n'));
   const empty = toMarkdown(data, sessionWith(data, {}));
-  assert.ok(empty.includes('## Strengths\n\nNone yet.\n\n') && empty.includes('## Action plan\n\nNo actions yet.'));
+  assert.ok(empty.includes('## Strengths\n\nCriteria rated Developing or Embedded.\n\nNo criteria are rated Developing or Embedded yet.\n\n'));
+  assert.ok(empty.includes('## Action plan\n\nNo actions yet.'));
   assert.ok(empty.includes('| Leadership | Not scored | 0 of 3 |  | 0 | 0 |'));
 });
 
@@ -142,8 +179,8 @@ test('exports are all words: no strings key is left unresolved', () => {
     session.plan = session.plan.concat({ id: 'row-20', criterion: 'sharing', title: '', action: 'kept', owner: '',
       support: '', due: '', measure: '', status: '' });
     const text = toMarkdown(data, session) + toCSV(data, session);
-    assert.ok(text.includes('| Sharing across boundaries (rating has changed) | Embedded |'), 'a stale row is tagged');
-    assert.deepEqual(text.match(/\b(?:report|results|plan|details|csv|import)\.[A-Za-z][A-Za-z0-9.]*/g), null);
+    assert.ok(text.includes('| Sharing across boundaries (rating has changed) (Embedded) |'), 'a stale row is tagged');
+    assert.deepEqual(text.match(/\b(?:report|results|plan|details|csv|import|paper)\.[A-Za-z][A-Za-z0-9.]*/g), null);
   }
 });
 

@@ -3,6 +3,8 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const vm = require('node:vm');
+const zlib = require('node:zlib');
 
 const ROOT = path.join(__dirname, '..', '..');
 const CORE = path.join(ROOT, 'kmsat_build', 'assets', 'js', 'core');
@@ -65,6 +67,48 @@ function loadData(options) {
   return deepFreeze(data);
 }
 
+/** The national questionnaire as the assessment page carries it, worked example included, frozen. */
+function loadNational() {
+  const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'national.json'), 'utf8'));
+  data.strings = loadStrings();
+  return deepFreeze(data);
+}
+
+/** The vendored docx library (kmsat_build/assets/vendor/docx.iife.js), run as the browser runs it. */
+function loadDocx() {
+  const file = path.join(ROOT, 'kmsat_build', 'assets', 'vendor', 'docx.iife.js');
+  const context = vm.createContext({ TextEncoder, TextDecoder, Uint8Array, ArrayBuffer, Blob, setTimeout, Buffer });
+  context.self = context;
+  vm.runInContext(fs.readFileSync(file, 'utf8') + '\n;self.docx = docx;', context, { filename: 'docx.iife.js' });
+  return context.docx;
+}
+
+/**
+ * The files in a zip (a .docx is one): name -> Buffer. Reads the central
+ * directory, then each stored or deflated entry, with Node's own zlib.
+ */
+function unzip(buffer) {
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip file: no end of central directory');
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const files = new Map();
+  for (let i = 0; i < count; i += 1) {
+    if (buffer.readUInt32LE(at) !== 0x02014b50) throw new Error('zip: bad central directory entry ' + i);
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const body = buffer.subarray(start, start + size);
+    files.set(name, method === 8 ? zlib.inflateRawSync(body) : Buffer.from(body));
+    at += 46 + skip;
+  }
+  return files;
+}
+
 /** A fresh session for `data` with the given answers, frozen. */
 function sessionWith(data, answers, extra) {
   const base = core('session').newSession(data, new Date('2026-11-26T12:00:00Z'), 'test-session');
@@ -79,6 +123,35 @@ function answers(spec) {
     result[id] = { level, priority, notes: '' };
   }
   return result;
+}
+
+/**
+ * A session with everything a Board paper shows, for the fixture questionnaire:
+ * every kind of rating, notes on every criterion (line breaks, markup, a
+ * formula), checklist answers with a Don't know, a plan with every field
+ * filled in and a custom row. Frozen.
+ */
+function fullSession(data) {
+  const base = sessionWith(data, {
+    'accountable-executive': { level: 'emerging', priority: 'high', notes: 'The CEO holds it in name only.\nNo objectives yet.' },
+    'strategy-and-plans': { level: 'developing', priority: 'medium', notes: 'In the 2026 plan, page 4' },
+    'papers-use-evidence': { level: 'dont-know', priority: '', notes: 'Ask the Board secretary' },
+    'learning-before': { level: 'not-yet', priority: 'low', notes: '<b>Never</b> & rarely "before"' },
+    reflection: { level: 'not-applicable', priority: '', notes: 'Not our remit' },
+    sharing: { level: 'embedded', priority: '', notes: '=1+1 shared widely' },
+  }, {
+    details: { organisation: 'St Elsewhere NHS Trust', team: 'Executive team', date: '2026-11-26',
+      facilitator: 'Priya Shah', participants: 'CEO; CFO; Chief Nurse', purpose: 'To set our priorities for 2027',
+      capacity: 'organisation' },
+    checklist: { 'board-accountability': { answer: 'no', note: 'Nobody named yet' },
+      'know-how-at-risk': { answer: 'dont-know', note: 'Not mapped' } },
+  });
+  const rows = core('plan').syncPlan(data, base).map((row, i) => Object.assign({}, row, {
+    action: 'Action ' + (i + 1) + ' for ' + row.criterion, owner: 'Owner ' + (i + 1), support: 'Library support ' + (i + 1),
+    due: '2027-0' + (i + 1) + '-15', measure: 'Measure ' + (i + 1), status: ['not-started', 'in-progress', 'done'][i % 3] }));
+  rows.push({ id: 'row-9', criterion: null, title: 'Library induction for new directors', action: 'Add to induction',
+    owner: 'Head of Library', support: '', due: 'Spring 2027', measure: 'Every new director', status: '' });
+  return deepFreeze(Object.assign({}, base, { plan: rows }));
 }
 
 /** Read RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells. */
@@ -99,4 +172,5 @@ function parseCSV(text) {
   return rows;
 }
 
-module.exports = { CORE, ROOT, core, manifest, loadStrings, loadData, deepFreeze, sessionWith, answers, parseCSV };
+module.exports = { CORE, ROOT, core, manifest, loadStrings, loadData, loadNational, loadDocx, unzip, deepFreeze,
+  sessionWith, answers, fullSession, parseCSV };

@@ -30,10 +30,18 @@ const PAYLOADS = [
   '</textarea>',
   '| a | b |\n| --- | --- |',
   '# heading\n- item\n1. item',
+  // Formulas after a separator: cells of their own where a spreadsheet splits on ; , or tab.
+  'Dr A;=1+1;',
+  'a,@SUM(1)',
+  'x\t-1+1',
+  'note\n+cmd',
 ];
 const FORMULA = /^[=+\-@\t\r]/;
-const csvText = (value) => (FORMULA.test(value) ? "'" + value : value);
-const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater'];
+/** A cell read back, with the apostrophes csvCell adds where a cell could begin taken out again. */
+const unneutral = (cell) => cell.replace(/(^|[,;\t\r\n])'(?=[=+\-@\t\r])/g, '$1');
+/** No piece of a cell, split where any spreadsheet might split it, starts as a formula. */
+const inert = (cell) => cell.split(/[,;\t\r\n]/).every((piece) => !/^[=+\-@]/.test(piece)) && !FORMULA.test(cell);
+const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater', 'purpose'];
 const ROW = ['action', 'owner', 'support', 'due', 'measure'];
 
 /** A session whose every text field holds `text`: details, checklist note, notes, an auto row and a custom row. */
@@ -57,14 +65,13 @@ for (const [i, payload] of PAYLOADS.entries()) {
   test(`payload ${i} ${JSON.stringify(payload)}: text in CSV, Markdown and a share link`, () => {
     const session = hostileSession(payload);
 
-    // CSV: every cell that held the payload holds it as text, a formula prefixed with '.
+    // CSV: every cell that held the payload holds it as text, formula starts prefixed with '.
     const rows = parseCSV(toCSV(data, session).replace(/^\uFEFF/, ''));
     const cells = rows.flat();
-    const expected = csvText(payload);
-    const count = cells.filter((cell) => cell === expected).length;
-    // 6 details (with the rater's name), 1 checklist note, 2 notes, 2 auto rows x 5 fields, a custom title + 5 fields
-    assert.equal(count, 6 + 1 + 2 + 10 + 6, 'every field once, as text');
-    for (const cell of cells) assert.doesNotMatch(cell, FORMULA, 'no cell is a formula: ' + JSON.stringify(cell));
+    const count = cells.filter((cell) => unneutral(cell) === payload).length;
+    // 7 details (the rater's name, the purpose), 1 checklist note, 2 notes, 2 auto rows x 5 fields, a custom title + 5 fields
+    assert.equal(count, 7 + 1 + 2 + 10 + 6, 'every field once, as text');
+    for (const cell of cells) assert.ok(inert(cell), 'no cell or piece of one is a formula: ' + JSON.stringify(cell));
 
     // Markdown: no tag, no link; the escaped text is the payload once unescaped.
     const markdown = toMarkdown(data, session);
@@ -85,10 +92,12 @@ for (const [i, payload] of PAYLOADS.entries()) {
   });
 }
 
-test('csvCell: the payloads that start like a formula, and only those, gain a leading quote', () => {
+test('csvCell: every payload reads back as itself once the added apostrophes are taken out, and is inert', () => {
   for (const payload of PAYLOADS) {
     const cell = parseCSV(csvCell(payload) + '\r\n')[0][0];
-    assert.equal(cell, csvText(payload), JSON.stringify(payload));
+    assert.equal(unneutral(cell), payload, JSON.stringify(payload));
+    assert.ok(inert(cell), JSON.stringify(cell));
+    assert.equal(cell === payload, !/(^|[,;\t\r\n])[=+\-@\t\r]/.test(payload), 'changed only where a formula could start');
   }
 });
 
@@ -105,19 +114,19 @@ test("the compare page's CSVs: team names and plan text as text, formulas prefix
   const shared = compare.sharedCriteria(data, all);
   const checkCSV = (text) => {
     const cells = parseCSV(text.replace(/^\uFEFF/, '')).flat();
-    for (const cell of cells) assert.doesNotMatch(cell, FORMULA, JSON.stringify(cell));
+    for (const cell of cells) assert.ok(inert(cell), JSON.stringify(cell));
     return cells;
   };
   const side = checkCSV(compare.sideBySideCSV(data, compare.sideBySide(data, all, shared)));
   for (const payload of PAYLOADS.slice(5, 9)) assert.ok(side.some((cell) => cell.includes(payload)), payload);
   for (const pair of files) {
     const time = checkCSV(compare.overTimeCSV(data, compare.overTime(data, pair, shared)));
-    assert.ok(time.includes(csvText(pair[0].session.plan[0].action)));
+    assert.ok(time.map(unneutral).includes(pair[0].session.plan[0].action));
   }
   const raters = [files[0][0], Object.assign({}, files[1][0], { session: Object.assign({}, files[1][0].session,
     { details: files[0][0].session.details }) })];
   const rows = compare.spread(data, raters, shared);
   const agreed = Object.fromEntries(rows.map((r) => [r.id, { level: '', notes: PAYLOADS[6] }]));
   const consensus = checkCSV(compare.consensusCSV(data, rows, agreed));
-  assert.ok(consensus.includes(csvText(PAYLOADS[6])));
+  assert.ok(consensus.map(unneutral).includes(PAYLOADS[6]));
 });

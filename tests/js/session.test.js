@@ -35,7 +35,7 @@ test('newSession: an empty session of this edition, dated today', () => {
     format: 'kmsat-session', version: 1,
     edition: { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint },
     id: 'abc123', revision: 0, savedAt: '2026-11-26T12:00:00.000Z',
-    details: { organisation: '', team: '', date: session.details.date, facilitator: '', participants: '', rater: '',
+    details: { organisation: '', team: '', date: session.details.date, facilitator: '', participants: '', rater: '', purpose: '',
       capacity: '', role: '' },
     checklist: {}, answers: {}, plan: [], dismissed: [],
   });
@@ -45,7 +45,7 @@ test('newSession: an empty session of this edition, dated today', () => {
 test('an exported file imports back to the same session, with an empty report', () => {
   const original = sessionWith(data, answers({ 'accountable-executive': 'emerging/high' }), {
     details: { organisation: 'St Elsewhere', team: 'Board', date: '2026-11-26', facilitator: 'Ana',
-      participants: 'Exec team', rater: '', capacity: 'organisation', role: 'agreed' },
+      participants: 'Exec team', rater: '', purpose: "Set next year's priorities", capacity: 'organisation', role: 'agreed' },
     checklist: { 'know-how-at-risk': { answer: 'partly', note: 'Some' } },
     plan: [{ id: 'row-1', criterion: 'accountable-executive', title: '', action: 'Name one', owner: 'CEO',
       support: '', due: 'March', measure: '', status: 'in-progress' }],
@@ -174,7 +174,7 @@ test('wrong types become empty values, with a report', () => {
     checklist: [], plan: { 0: {} }, dismissed: 'sharing',
   }), data, { newId: 'fresh' });
   assert.deepEqual([session.id, session.revision, session.savedAt], ['fresh', 0, '']);
-  assert.deepEqual(session.details, { organisation: '', team: '', date: '', facilitator: '', participants: '', rater: '',
+  assert.deepEqual(session.details, { organisation: '', team: '', date: '', facilitator: '', participants: '', rater: '', purpose: '',
     capacity: '', role: '' });
   assert.deepEqual([session.answers, session.checklist, session.plan, session.dismissed], [{}, {}, [], []]);
   const lines = words(report);

@@ -14,7 +14,7 @@ function fullSession() {
   const base = sessionWith(data, answers({ 'accountable-executive': 'emerging/high', sharing: 'dont-know',
     reflection: 'embedded' }), {
     details: { organisation: 'St Elsewhere', team: 'Médecine & Co', date: '2026-11-26', facilitator: 'Ana',
-      participants: 'Exec team', rater: 'Jo Bloggs', capacity: 'directorate', role: 'individual' },
+      participants: 'Exec team', rater: 'Jo Bloggs', purpose: 'Annual review', capacity: 'directorate', role: 'individual' },
     checklist: { 'board-accountability': { answer: 'no', note: 'Nobody yet' } },
   });
   const withNotes = Object.assign({}, base, { answers: Object.assign({}, base.answers,

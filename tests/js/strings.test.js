@@ -46,7 +46,7 @@ test('strings.yml: starts with its schema line and holds only string values', ()
 
 test('every literal message key in the core exists in strings.yml', () => {
   const source = fs.readdirSync(CORE).map((file) => fs.readFileSync(path.join(CORE, file), 'utf8')).join('\n');
-  const literal = [...source.matchAll(/'((?:import|report|results|plan|details|csv)\.[A-Za-z0-9.]+[A-Za-z0-9])'/g)]
+  const literal = [...source.matchAll(/'((?:import|report|results|plan|details|csv|paper)\.[A-Za-z0-9.]+[A-Za-z0-9])'/g)]
     .map((m) => m[1])
     .filter((key) => key !== 'details.capacity'); // a field path in import reports, not a key
   assert.ok(literal.length > 20, 'found the literal keys');

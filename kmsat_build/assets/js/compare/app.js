@@ -34,6 +34,7 @@
       messages: h('div', { class: 'kmsat-cmp-messages' }),
       fileList: h('div', { class: 'kmsat-cmp-files' }),
       sharePanel: h('div'), warnings: h('div'), view: h('div', { class: 'kmsat-cmp-body' }),
+      paper: h('section', { class: 'kmsat-cmp-paper' }), // only print shows it (compare.css)
       teamSelect, modeRadios, csvButton, input,
       teamField: h('div', { class: 'kmsat-cmp-field kmsat-cmp-noprint' }, [
         h('label', { for: 'kmsat-cmp-team', class: 'kmsat-cmp-label', text: t('compare.team.label') }), teamSelect]),
@@ -67,7 +68,7 @@
       h('fieldset', { class: 'kmsat-cmp-modes kmsat-cmp-noprint' }, [h('legend', { text: t('compare.mode.legend') })]
         .concat(p.modeRadios.map((radio) => h('div', { class: 'kmsat-cmp-radio' }, [radio,
           h('label', { for: radio.id, text: t('compare.mode.' + radio.value) })])))),
-      p.teamField, p.view, p.actions, p.live);
+      p.teamField, p.view, p.actions, p.live, p.paper);
   }
 
   /** The page record: everything the compare files share. */
@@ -126,7 +127,8 @@
       const onStorage = (event) => { if (page.slot.changedElsewhere(event)) K.compareGuard.conflict(page); };
       addEventListener('pagehide', onHide);
       addEventListener('storage', onStorage);
-      return () => { removeEventListener('pagehide', onHide); removeEventListener('storage', onStorage); onHide(); };
+      const stopPrint = K.comparePrint.watch(page);
+      return () => { removeEventListener('pagehide', onHide); removeEventListener('storage', onStorage); stopPrint(); onHide(); };
     },
   });
 })(self.KMSAT);

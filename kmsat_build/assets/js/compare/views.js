@@ -29,7 +29,7 @@
 
   function sideBySide(page, entries) {
     const C = K.compare;
-    page.current = { mode: 'side', view: C.sideBySide(page.data, entries, C.sharedCriteria(page.data, entries)) };
+    page.current = { mode: 'side', entries, view: C.sideBySide(page.data, entries, C.sharedCriteria(page.data, entries)) };
     return K.compareSide.render(Object.assign({ expanded: page.state.expanded, onExpand: (on) => {
       page.state.expanded = on;
       page.saveSoon(100); // after the table is drawn: keeping 200 files' text takes a moment
@@ -45,14 +45,17 @@
     parts.teamField.hidden = !state.files.length || state.mode === 'side';
     parts.actions.hidden = !state.files.length;
     parts.modeRadios.forEach((radio) => { radio.checked = radio.value === state.mode; });
-    if (!state.files.length) { parts.view.replaceChildren(); parts.warnings.replaceChildren(); return; }
+    if (!state.files.length) {
+      parts.view.replaceChildren(); parts.warnings.replaceChildren(); K.comparePrint.draw(page);
+      return;
+    }
     let entries = all, node;
     if (state.mode === 'side') node = sideBySide(page, entries);
     else {
       const choice = teamChoice(page, C.groupTeams(all));
       if (state.mode === 'time') {
         entries = choice.team.entries;
-        page.current = { mode: 'time', view: C.overTime(data, entries, C.sharedCriteria(data, entries)) };
+        page.current = { mode: 'time', entries, view: C.overTime(data, entries, C.sharedCriteria(data, entries)) };
         node = K.compareTime.render(page.ctx, page.current.view);
       } else {
         // The round's people in the order they answered.
@@ -68,6 +71,7 @@
       h('ul', {}, lines.map((m) => h('li', { text: K.strings.format(data.strings, m) })))]) : '');
     parts.view.replaceChildren(node);
     parts.csvButton.hidden = !page.current;
+    K.comparePrint.draw(page);
   }
 
   /** Hand the agreed session to the assessment page (it asks before replacing anything there). */
@@ -88,7 +92,7 @@
     const team = choice; // the round's key is what agreed levels and the saved result are kept under
     const rows = entries.length >= 2 ? K.compare.spread(data, entries, shared) : null;
     const agreed = rows ? S.agreedFor(state, choice.key, rows, choice.team.key) : {};
-    if (rows) page.current = { mode: 'consensus', rows, agreed };
+    if (rows) page.current = { mode: 'consensus', entries, rows, agreed };
     const build = () => K.compare.consensusSession(data, entries, agreed, { newId: newId(), now: new Date() });
     const saved = () => (state.saved && state.saved.team === team.key ? state.saved : null);
     const agreedFiles = state.files.filter((f) => choice.round.agreed.includes(f.entry));

@@ -403,7 +403,7 @@
         date: common('date') || sessions.newSession(data, now, '').details.date,
         facilitator: common('facilitator') || distinct('facilitator')[0] || '',
         participants: [...new Set(entries.map(raterName).filter(Boolean))].join('; '),
-        capacity: common('capacity') } };
+        purpose: common('purpose'), capacity: common('capacity') } };
     const { session } = sessions.normaliseSession(raw, data, options);
     session.plan = planning.syncPlan(data, session);
     return session;
@@ -469,10 +469,7 @@
   /** A rating as a CSV figure: its number, as element rows have theirs; words only for unscored answers. */
   const figure = (data, rating) => (rating.value === null ? ratingText(data, rating) : rating.value);
 
-  /** Rows of cells as CSV: neutralised cells (exporters.csvCell), BOM, CRLF. */
-  function csv(rows) {
-    return '\uFEFF' + rows.map((cells) => cells.map(exporters.csvCell).join(',')).join('\r\n') + '\r\n';
-  }
+  const csv = exporters.csvTable;
 
   /** The side-by-side figures as CSV: one row per element and per criterion, a column per team. */
   function sideBySideCSV(data, view) {

@@ -2,20 +2,20 @@
  * kmsat core: exports. JSON (to import again), CSV (for a spreadsheet),
  * Markdown (the report), safe file names. Strings in, strings out.
  *
- * User text stays text. In CSV a cell starting with = + - @ (or tab, CR)
- * would run as a formula, so it gets a leading quote. In Markdown every
+ * User text stays text. In CSV a formula start is neutralised wherever a
+ * spreadsheet could see a cell begin (see csvCell). In Markdown every
  * character that could start a link, HTML, emphasis, code or a table break
  * is escaped.
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./model.js'), require('./strings.js'), require('./scoring.js'),
-      require('./plan.js'));
+    module.exports = factory(require('./model.js'), require('./strings.js'), require('./plan.js'),
+      require('./board-paper.js'));
   } else {
     const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
-    k.exporters = factory(k.model, k.strings, k.scoring, k.plan);
+    k.exporters = factory(k.model, k.strings, k.plan, k.boardPaper);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, strings, scoring, planning) {
+})(typeof self !== 'undefined' ? self : this, function (model, strings, planning, boardPaper) {
   'use strict';
 
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
@@ -57,17 +57,34 @@
       edition: editionOf(data), exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
   }
 
-  /** A CSV cell: formulas neutralised, then RFC 4180 quoting when needed. */
+  const AFTER_SEPARATOR = /([,;\t\r\n])(?=[=+\-@\t\r])/g;
+  const FORMULA_START = /^[=+\-@\t\r]/;
+
+  /**
+   * A CSV cell, always quoted. A formula start (= + - @ tab CR) gets an
+   * apostrophe (text, to a spreadsheet) at the start and after any separator
+   * or line break: split on ; (much of Europe) or tabs, `Dr A;=1+1` is two
+   * cells, the second a formula. (A space after the separator starts no
+   * formula, so "1, -2" is left as typed.)
+   */
   function csvCell(value) {
-    if (value === null || value === undefined) return '';
-    const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? "'" + value : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    if (value === null || value === undefined) return '""';
+    let text = String(value);
+    if (typeof value === 'string') {
+      text = text.replace(AFTER_SEPARATOR, "$1'");
+      if (FORMULA_START.test(text)) text = "'" + text;
+    }
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  /** Rows of cells as a CSV file: UTF-8 BOM (so Excel reads accents), CRLF line ends. */
+  function csvTable(rows) {
+    return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 
   /**
    * One table with a `section` column (notice, details, checklist, answer, plan):
-   * it opens in Excel as one sheet that filters by section. UTF-8 with a
-   * BOM (so Excel reads accents), CRLF line ends.
+   * it opens in Excel as one sheet that filters by section.
    * @returns {string}
    */
   function toCSV(data, session) {
@@ -95,7 +112,7 @@
         item: v.title, answer: v.level && v.level.label, value: v.level && v.level.value,
         priority: v.priority && v.priority.label, status: w.status(v.row.status) }));
     }
-    return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return csvTable(rows);
   }
 
   /**
@@ -120,49 +137,30 @@
     return [line(header), '|' + ' --- |'.repeat(header.length)].concat(rows.map(line)).join('\n');
   }
 
+  /** A block of the Board paper in Markdown; the chart's figures are in the table after it. */
+  const MD_BLOCKS = {
+    paragraph: (block) => escapeMarkdown(block.text),
+    subheading: (block) => '### ' + escapeMarkdown(block.text),
+    list: (block) => block.items.map((item) => '- ' + escapeMarkdown(item)).join('\n'),
+    table: (block) => mdTable(block.head, block.rows),
+    chart: () => '',
+  };
+
   /**
-   * The report: details, results per element, strengths, ratings, action
-   * plan, Board checklist.
-   * @param {import('./scoring.js').ElementScore[]} [scores] from scoreAll (computed when absent)
+   * The report: the Board paper (core/board-paper.js) in Markdown, the
+   * same sections as the printed paper and the Word document.
+   * @param {{now?: Date}} [options]
    * @returns {string}
    */
-  function toMarkdown(data, session, scores) {
-    const w = wording(data, session);
-    const { t } = w;
-    const { scale } = w.index;
-    const heads = (keys) => keys.map((key) => t('report.column.' + key));
-    const section = (key, body) => '## ' + escapeMarkdown(t('report.' + key)) + '\n\n' + body;
-    const titles = new Map(data.elements.map((e) => [e.id, e.title]));
-    const strong = scoring.strengths(data, session);
-    const ratings = [];
-    for (const element of data.elements) {
-      for (const c of element.criteria) {
-        const answer = answerFor(session, c.id) || {};
-        const level = w.level(answer.level);
-        ratings.push([element.title, c.title, level ? level.label : t('results.notAnswered'),
-          labelOf(scale.priorities, answer.priority), answer.notes]);
-      }
+  function toMarkdown(data, session, options) {
+    const paper = boardPaper.build(data, session, options);
+    // The notice first, as in the other exports; the provenance line last.
+    const parts = ['# ' + escapeMarkdown(paper.title), escapeMarkdown(paper.notice), escapeMarkdown(paper.subtitle)];
+    for (const section of paper.sections) {
+      parts.push('## ' + escapeMarkdown(section.heading), ...section.blocks.map((block) => MD_BLOCKS[block.type](block)));
     }
-    const plan = planning.planView(data, session).map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
-      v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status)));
-    return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
-      escapeMarkdown(noticeOf(data)),
-      section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'), w.detail(f)]))),
-      section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
-        (scores || scoring.scoreAll(data, session)).map((s) => [titles.get(s.id) || s.id,
-          s.mean === null ? t('results.notScored') : s.mean.toFixed(1),
-          t('results.answered', { answered: s.answered, total: s.total }),
-          s.min === null ? '' : s.min === s.max ? s.min : t('results.spread', { min: s.min, max: s.max }),
-          s.dontKnow, s.notApplicable]))),
-      section('strengths', strong.length ? strong.map((s) => '- ' + escapeMarkdown(t('report.strength',
-        { element: s.element.title, criterion: s.criterion.title, level: s.level.label }))).join('\n')
-        : escapeMarkdown(t('report.none'))),
-      section('ratings', mdTable(heads(['element', 'criterion', 'rating', 'priority', 'notes']), ratings)),
-      section('plan', plan.length ? mdTable(heads(['number', 'criterion', 'rating', 'priority'])
-        .concat(ROW_FIELDS.concat('status').map((f) => t('plan.column.' + f))), plan) : escapeMarkdown(t('report.noActions'))),
-      section('checklist', mdTable(heads(['question', 'answer', 'notes']), data.checklist.map((q) =>
-        [q.question, labelOf(scale.checklistAnswers, w.checklist(q.id).answer), w.checklist(q.id).note]))),
-    ].join('\n\n') + '\n';
+    parts.push('---', escapeMarkdown(paper.provenance));
+    return parts.filter(Boolean).join('\n\n') + '\n';
   }
 
   /** Lowercase ASCII words joined by hyphens, at most 40 characters. */
@@ -180,5 +178,5 @@
     return base + '.' + (String(ext || '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt');
   }
 
-  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, noticeOf };
+  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, csvTable, noticeOf };
 });

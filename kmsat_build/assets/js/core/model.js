@@ -28,7 +28,7 @@
   /** Level value from which a criterion is a strength (Developing). */
   const STRENGTH_MIN_VALUE = 3;
   /** Free-text details; `rater` names the person when the answers are one person's own. */
-  const DETAIL_FIELDS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater'];
+  const DETAIL_FIELDS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater', 'purpose'];
   const CAPACITIES = ['organisation', 'directorate', 'team'];
   /** Whose answers: the group's agreed ones, or one person's own before the group meets. */
   const ROLES = ['agreed', 'individual'];

@@ -27,7 +27,7 @@
   const SIXES = new Map([...ALPHABET].map((c, i) => [c, i]));
   const ROW = ['criterion', 'title', 'action', 'owner', 'support', 'due', 'measure', 'status'];
   /** The details in a link, by position: new fields go at the end, so older links still read. */
-  const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'capacity', 'role', 'rater'];
+  const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'capacity', 'role', 'rater', 'purpose'];
   const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
   /** @param {Uint8Array} bytes @returns {string} base64url without padding */

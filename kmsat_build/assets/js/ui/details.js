@@ -33,6 +33,7 @@
       }),
       // Before anything is typed, the group agrees on whose behalf it answers; then the person's name.
       text('rater'), text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
+      text('purpose', 2),
     ];
   };
 })(self.KMSAT);

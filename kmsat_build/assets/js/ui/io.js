@@ -140,6 +140,7 @@
         button(t('export.csv'), () => download(ctx, 'csv')),
         button(t('export.markdown'), () => download(ctx, 'md')),
         button(t('export.print'), () => window.print()),
+        K.ui.paperActions.buttons(ctx),
       ]),
       // A person sends their own answers to the facilitator without a file.
       own && K.sharePanel.panel({ data: ctx.data, t, heading: t('share.own.heading'), intro: t('share.own.intro'),

@@ -1,0 +1,42 @@
+/**
+ * kmsat compare page: what it prints. A Board paper of the view on screen
+ * (core/compare-paper.js, laid out by kit/paper.js) in place of the page:
+ * no file list, no buttons, no web instructions. Redrawn with the view and
+ * just before printing, so agreed levels typed a moment ago are on it.
+ * The paper's code is a bundle of its own, loaded once there is a view to
+ * print; until it is there the page prints as it is (compare.css).
+ */
+(function (K) {
+  'use strict';
+
+  /** The paper for the view on screen, or null when there is none. */
+  function paperOf(page) {
+    const current = page.current;
+    if (!current) return null;
+    const P = K.comparePaper;
+    if (current.mode === 'side') return P.sideBySide(page.data, current.view, current.entries);
+    if (current.mode === 'time') return P.overTime(page.data, current.view);
+    return P.consensus(page.data, current.rows, current.agreed, current.entries);
+  }
+
+  /** Draw the paper into its print-only section (loading its bundle the first time). */
+  function draw(page) {
+    if (!K.comparePaper) {
+      if (page.current) K.load('compare-paper').then(() => draw(page), () => undefined);
+      return;
+    }
+    const paper = paperOf(page);
+    page.parts.paper.replaceChildren(...(paper ? [K.paper.render(paper)] : []));
+  }
+
+  /** Redraw just before printing; returns the function that stops listening. */
+  function watch(page) {
+    const redraw = () => { if (K.comparePaper) draw(page); };
+    const media = matchMedia('print');
+    addEventListener('beforeprint', redraw);
+    media.addEventListener('change', redraw);
+    return () => { removeEventListener('beforeprint', redraw); media.removeEventListener('change', redraw); };
+  }
+
+  K.comparePrint = { draw, watch, paperOf };
+})(self.KMSAT);
