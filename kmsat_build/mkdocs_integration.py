@@ -26,6 +26,8 @@ log = logging.getLogger("mkdocs.plugins.kmsat")
 BRANDING_CSS = "edition.css"
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
 IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
+# Runs in <head> before Material's scripts: storage refused gives them an in-memory stand-in.
+STORAGE_GUARD = "js/storage-guard.js"
 
 
 class KmsatBuild:
@@ -78,7 +80,10 @@ class KmsatBuild:
         # Material's offline plugin would load its file:// search shim from a
         # CDN unless a polyfill named iframe-worker is already listed: we
         # ship that shim ourselves (the site makes no off-site requests).
-        config.extra["polyfills"] = [f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}"] + [
+        config.extra["polyfills"] = [
+            f"{ASSET_DIR}/{STORAGE_GUARD}",
+            f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}",
+        ] + [
             url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url
         ]
         return config
@@ -101,6 +106,10 @@ class KmsatBuild:
                 f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}",
                 content=minify(IFRAME_WORKER_SHIM, shim),
             )
+        )
+        guard = root.joinpath(STORAGE_GUARD).read_text(encoding="utf-8")
+        files.append(
+            File.generated(config, f"{ASSET_DIR}/{STORAGE_GUARD}", content=minify(STORAGE_GUARD, guard))
         )
         licence = root.joinpath(IFRAME_WORKER_LICENCE)
         files.append(

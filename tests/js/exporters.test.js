@@ -40,16 +40,16 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.equal(csv.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF outside quoted cells');
   const rows = parseCSV(csv.slice(1));
   assert.deepEqual(rows[0], ['Section', 'Element', 'Id', 'Item', 'Answer', 'Rating value', 'Priority', 'Notes',
-    'Action', 'Owner', 'Support needed', 'By when', 'How we will know', 'Status']);
-  assert.ok(rows.every((row) => row.length === 14));
+    'Action', 'Owner', 'Support needed', 'By when', 'How we will know', 'Status', 'Agreed action']);
+  assert.ok(rows.every((row) => row.length === 15));
   const sections = rows.slice(1).map((row) => row[0]);
   assert.deepEqual([...new Set(sections)], ['details', 'checklist', 'answer', 'plan']);
-  assert.deepEqual(rows[6], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[6], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
-  assert.deepEqual(rows.filter((row) => row[0] === 'plan').map((row) => [row[2], row[3], row[13]]),
-    [['accountable-executive', 'An accountable executive', 'In progress'], ['', 'Our own action', '']]);
+  assert.deepEqual(rows.filter((row) => row[0] === 'plan').map((row) => [row[2], row[3], row[13], row[14]]),
+    [['accountable-executive', 'An accountable executive', 'In progress', 'Candidate'], ['', 'Our own action', '', 'Candidate']]);
 });
 
 test('toCSV: commas, quotes and newlines are quoted and read back intact', () => {
@@ -114,8 +114,8 @@ test('toMarkdown: results, strengths, plan and checklist read as expected', () =
   assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));
   assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
   assert.ok(md.includes('- Behaviours: Sharing across boundaries (Embedded)'));
-  assert.ok(md.includes('| 1 | An accountable executive | Emerging | High | Name an executive |  |  |  |  | In progress |'));
-  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |  |  |'));
+  assert.ok(md.includes('| 1 | An accountable executive | Emerging | High | Name an executive |  |  |  |  | In progress | Candidate |'));
+  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |  |  | Candidate |'));
   assert.ok(md.includes('| Is a named Board member accountable for knowledge? | No |  |'));
   assert.ok(md.includes('| The group is answering on behalf of | A team |'));
   const empty = toMarkdown(data, sessionWith(data, {}));

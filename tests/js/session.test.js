@@ -47,7 +47,7 @@ test('an exported file imports back to the same session, with an empty report', 
       participants: 'Exec team', capacity: 'organisation' },
     checklist: { 'know-how-at-risk': { answer: 'partly', note: 'Some' } },
     plan: [{ id: 'row-1', criterion: 'accountable-executive', title: '', action: 'Name one', owner: 'CEO',
-      support: '', due: 'March', measure: '', status: 'in-progress' }],
+      support: '', due: 'March', measure: '', status: 'in-progress', agreed: true }],
     dismissed: ['sharing'],
   });
   const { session, report } = checkImport('\uFEFF' + toJSON(original, data, NOW), data);
@@ -155,14 +155,14 @@ test('unknown ids and values are skipped with a report; known ones kept', () => 
   // One line per kind of problem, in the order the session's fields are read.
   assert.deepEqual(words(report), [
     'Cleared choices that are not among the allowed options (4): ' +
-      'details.capacity, checklist.board-accountability.answer, answers.sharing.priority, plan[0].status.',
+      'The group is answering on behalf of, Board checklist question 1: Answer, Sharing across boundaries: Priority for improvement, Action plan row 1: Status.',
     'Left out checklist answers for questions that are not in this edition (1): old-question.',
     'Cleared ratings that are not on this scale, keeping their priorities and notes (1): ' +
-      'answers.accountable-executive: superb.',
+      'An accountable executive: Current rating: superb.',
     'Left out answers for criteria that are not in this edition (1): gone-criterion.',
   ]);
   assert.deepEqual(report[0], { key: 'import.report.badValues', params: { count: 4,
-    items: 'details.capacity, checklist.board-accountability.answer, answers.sharing.priority, plan[0].status' } });
+    items: 'The group is answering on behalf of, Board checklist question 1: Answer, Sharing across boundaries: Priority for improvement, Action plan row 1: Status' } });
 });
 
 test('wrong types become empty values, with a report', () => {
@@ -177,8 +177,8 @@ test('wrong types become empty values, with a report', () => {
   const lines = words(report);
   assert.deepEqual(lines, [
     'Left empty the fields that held the wrong kind of data (6): ' +
-      'details, checklist, answers.sharing.notes, answers.reflection, plan, dismissed.',
-    'Cleared ratings that are not on this scale, keeping their priorities and notes (1): answers.sharing: 3.',
+      'About this session, Board checklist, Sharing across boundaries: Notes and evidence, Reflection during and after, Action plan, Removed from the plan.',
+    'Cleared ratings that are not on this scale, keeping their priorities and notes (1): Sharing across boundaries: Current rating: 3.',
   ]);
 });
 
@@ -195,7 +195,7 @@ test('over-long text is cut to 5,000 characters; over-long plans to 500 rows', (
   assert.equal(session.plan[0].action.length, 5000);
   assert.deepEqual(words(report), [
     'Left out action plan rows beyond the 500 this tool keeps (rows left out: 20).',
-    'Shortened texts longer than 5000 characters (3): details.organisation, answers.sharing.notes, plan[0].action.',
+    'Shortened texts longer than 5000 characters (3): Organisation, Sharing across boundaries: Notes and evidence, Action plan row 1: Action.',
   ]);
 });
 
@@ -266,4 +266,24 @@ test('markSaved: next revision and the save time, without touching the input', (
   const session = sessionWith(data, {});
   const saved = markSaved(session, new Date('2026-11-27T09:30:00Z'));
   assert.deepEqual([saved.revision, saved.savedAt, session.revision], [1, '2026-11-27T09:30:00.000Z', 0]);
+});
+
+test('isBlank: a new session is blank (its date aside); anything typed or chosen is not', () => {
+  const { isBlank, newSession } = core('session');
+  const fresh = newSession(data, NOW, 'b');
+  assert.equal(isBlank(fresh), true);
+  assert.equal(isBlank(Object.assign({}, fresh, { details: Object.assign({}, fresh.details, { team: 'Board' }) })), false);
+  assert.equal(isBlank(Object.assign({}, fresh, { details: Object.assign({}, fresh.details, { capacity: 'team' }) })), false);
+  assert.equal(isBlank(Object.assign({}, fresh, { answers: { sharing: { level: '', priority: '', notes: 'x' } } })), false);
+  assert.equal(isBlank(Object.assign({}, fresh, { checklist: { q: { answer: 'yes', note: '' } } })), false);
+});
+
+test('import reports name fields by their labels, never by JSON path', () => {
+  const { fieldLabel } = core('normalise');
+  const index = core('model').dataIndex(data);
+  assert.equal(fieldLabel('details.team', data, index), 'Board, team or directorate');
+  assert.equal(fieldLabel('plan[2].owner', data, index), 'Action plan row 3: Owner');
+  assert.equal(fieldLabel('checklist.board-accountability.note', data, index), 'Board checklist question 1: Note (optional)');
+  assert.equal(fieldLabel('answers.sharing.notes', data, index), 'Sharing across boundaries: Notes and evidence');
+  assert.equal(fieldLabel('answers.not-here.notes', data, index), 'not-here: Notes and evidence');
 });

@@ -113,7 +113,7 @@ test('tampering: any changed character in the payload or checksum is refused', (
   assert.equal({}.level, undefined);
   assert.equal(Object.getPrototypeOf(session.answers), Object.prototype);
   assert.deepEqual(report.map((m) => [m.key, m.params.items]),
-    [['import.report.unknownCriteria', '__proto__'], ['import.report.unknownLevels', 'answers.sharing: superb']]);
+    [['import.report.unknownCriteria', '__proto__'], ['import.report.unknownLevels', 'Sharing across boundaries: Current rating: superb']]);
 });
 
 test('cut short, bad characters, wrong version or not a link at all: refused', () => {

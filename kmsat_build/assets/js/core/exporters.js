@@ -21,7 +21,7 @@
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
   const DETAILS = model.DETAIL_FIELDS.concat('capacity');
   const CSV_COLUMNS = ['section', 'element', 'id', 'item', 'answer', 'value', 'priority', 'notes']
-    .concat(ROW_FIELDS, 'status');
+    .concat(ROW_FIELDS, 'status', 'agreed');
   const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
   /** 'not-started' -> 'notStarted': an id as a strings-key segment. */
@@ -39,6 +39,10 @@
       status: (status) => (status ? t('plan.status.' + camel(status)) : ''),
       level: (id) => index.scale.levels.get(id) || index.scale.unscored.get(id) || null,
       checklist: (id) => own(session.checklist, id) || {},
+      /** The plan for a reader: agreed actions first. */
+      plan: () => planning.agreedFirst(planning.planView(data, session)),
+      /** "Agreed" or "Candidate": the group chose the row, or the plan drafted it. */
+      agreed: (view) => t(view.agreed ? 'plan.agreed.yes' : 'plan.agreed.candidate'),
     };
   }
 
@@ -86,10 +90,10 @@
           value: level && level.value, priority: labelOf(scale.priorities, answer.priority), notes: answer.notes });
       }
     }
-    for (const v of planning.planView(data, session)) {
+    for (const v of w.plan()) {
       add('plan', Object.assign({}, v.row, { element: v.element && v.element.title, id: v.custom ? '' : v.row.criterion,
         item: v.title, answer: v.level && v.level.label, value: v.level && v.level.value,
-        priority: v.priority && v.priority.label, status: w.status(v.row.status) }));
+        priority: v.priority && v.priority.label, status: w.status(v.row.status), agreed: w.agreed(v) }));
     }
     return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
@@ -139,8 +143,9 @@
           labelOf(scale.priorities, answer.priority), answer.notes]);
       }
     }
-    const plan = planning.planView(data, session).map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
-      v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status)));
+    const plan = w.plan().map((v, i) => [i + 1, v.title + (v.stale ? ' ' + t('plan.staleTag') : ''),
+      v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status),
+      w.agreed(v)));
     return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
       section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'), w.detail(f)]))),
       section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
@@ -154,7 +159,7 @@
         : escapeMarkdown(t('report.none'))),
       section('ratings', mdTable(heads(['element', 'criterion', 'rating', 'priority', 'notes']), ratings)),
       section('plan', plan.length ? mdTable(heads(['number', 'criterion', 'rating', 'priority'])
-        .concat(ROW_FIELDS.concat('status').map((f) => t('plan.column.' + f))), plan) : escapeMarkdown(t('report.noActions'))),
+        .concat(ROW_FIELDS.concat('status', 'agreed').map((f) => t('plan.column.' + f))), plan) : escapeMarkdown(t('report.noActions'))),
       section('checklist', mdTable(heads(['question', 'answer', 'notes']), data.checklist.map((q) =>
         [q.question, labelOf(scale.checklistAnswers, w.checklist(q.id).answer), w.checklist(q.id).note]))),
     ].join('\n\n') + '\n';

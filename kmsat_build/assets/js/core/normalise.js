@@ -27,6 +27,36 @@
   const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 
+  /**
+   * A field's name as the page shows it (its label), for report lines:
+   * `details.team` reads "Board, team or directorate", `plan[2].owner`
+   * reads "Action plan row 3: Owner". Ids that are not in this edition stay ids.
+   */
+  function fieldLabel(path, data, index) {
+    const t = (key, params) => strings.t(data.strings, key, params);
+    const part = (where, field) => (field ? t('import.field.part', { where, field }) : where);
+    const criterion = (id) => (index.criteria.has(id) ? index.criteria.get(id).criterion.title : id);
+    const question = (id) => {
+      const at = data.checklist.findIndex((q) => q.id === id);
+      return at === -1 ? id : t('import.field.question', { number: at + 1 });
+    };
+    const CRITERION_FIELD = { priority: 'criterion.priority.label', notes: 'criterion.notes.label', level: 'plan.column.rating' };
+    const CHECKLIST_FIELD = { answer: 'import.field.answer', note: 'checklist.note.label' };
+    const SECTION = { details: 'steps.details', checklist: 'steps.checklist', answers: 'import.field.answers',
+      plan: 'steps.plan', dismissed: 'plan.dismissed.heading' };
+    let m;
+    if ((m = /^details\.(\w+)$/.exec(path))) return t('details.' + m[1] + '.label');
+    if ((m = /^checklist\.([^.]+)(?:\.(\w+))?$/.exec(path))) return part(question(m[1]), m[2] && t(CHECKLIST_FIELD[m[2]]));
+    if ((m = /^answers\.([^.:]+)(?:\.(\w+))?(: .*)?$/.exec(path))) {
+      const field = m[2] || (m[3] ? 'level' : '');
+      return part(criterion(m[1]), field && t(CRITERION_FIELD[field])) + (m[3] || '');
+    }
+    if ((m = /^plan\[(\d+)\](?:\.(\w+))?$/.exec(path))) {
+      return part(t('import.field.row', { number: Number(m[1]) + 1 }), m[2] && t('plan.column.' + m[2]));
+    }
+    return Object.prototype.hasOwnProperty.call(SECTION, path) ? t(SECTION[path]) : path;
+  }
+
   /** A value as report words. Never String(object): `{"toString": 0}` throws, deep nesting overflows. */
   const shown = (value) => (value !== null && typeof value === 'object' ? '…' : String(value));
 
@@ -34,26 +64,27 @@
    * Collects what was skipped: one report line per kind of problem,
    * `{key, params: {count, items}}`, items naming the first few ids or fields.
    */
-  function makeNotes() {
+  function makeNotes(describe) {
     const kinds = new Map();
     const lines = [];
     const add = (key, item) => {
       if (!kinds.has(key)) kinds.set(key, []);
-      kinds.get(key).push(shown(item).slice(0, 80));
+      kinds.get(key).push(describe(shown(item).slice(0, 80)));
     };
     const push = (key, params) => lines.push(strings.message(key, params));
     const report = () => lines.concat([...kinds].map(([key, items]) => strings.message(key, Object.assign({
       count: items.length,
       items: items.slice(0, LIST_MAX).join(', ') + (items.length > LIST_MAX ? ', …' : ''),
     }, key === 'import.report.truncated' ? { max: TEXT_MAX } : {}))));
-    return { add, push, report };
+    // Options for the whole clean: `keep` (a copy this browser saved itself) keeps long texts whole.
+    return { add, push, report, keep: false };
   }
 
   /** A text field: '' when absent; reported when of the wrong type or too long. */
   function text(value, path, notes) {
     if (value === undefined || value === null) return '';
     if (typeof value !== 'string') { notes.add('import.report.badTypes', path); return ''; }
-    if (value.length <= TEXT_MAX) return value;
+    if (value.length <= TEXT_MAX || notes.keep) return value;
     notes.add('import.report.truncated', path);
     const cut = value.slice(0, TEXT_MAX);
     return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut; // never split a character
@@ -86,12 +117,27 @@
   function cleanMap(raw, path, known, unknownKey, clean, notes) {
     const result = {};
     for (const [id, value] of entries(raw, path, notes)) {
-      if (UNSAFE_KEYS.has(id) || !known.has(id)) { notes.add(unknownKey, id); continue; }
+      if (UNSAFE_KEYS.has(id)) { notes.add(unknownKey, id); continue; }
+      if (!known.has(id)) {
+        // A newer edition's answers, saved on this origin: kept as they are for the copy that knows them.
+        if (notes.keep && SAFE_ID.test(id) && isPlainObject(value)) result[id] = keepUnknown(value);
+        else notes.add(unknownKey, id);
+        continue;
+      }
       if (!isPlainObject(value)) { notes.add('import.report.badTypes', path + '.' + id); continue; }
       const entry = clean(value, path + '.' + id);
       if (Object.keys(entry).some((k) => entry[k] !== '')) result[id] = entry;
     }
     return result;
+  }
+
+  /** An entry for an id this edition does not know: its text fields, untouched. */
+  function keepUnknown(value) {
+    const kept = {};
+    for (const key of Object.keys(value)) {
+      if (!UNSAFE_KEYS.has(key) && typeof value[key] === 'string') kept[key] = value[key];
+    }
+    return kept;
   }
 
   function cleanAnswer(raw, path, scale, notes) {
@@ -115,6 +161,10 @@
     const row = { id: typeof id === 'string' && SAFE_ID.test(id) ? id : '', criterion: null };
     for (const field of ['title'].concat(ROW_FIELDS)) row[field] = text(own(raw, field), path + '.' + field, notes);
     row.status = choice(own(raw, 'status'), new Set(STATUSES), path + '.status', notes);
+    // Older sessions have no `agreed`: their rows are candidates.
+    const agreed = own(raw, 'agreed');
+    if (agreed !== undefined && typeof agreed !== 'boolean') notes.add('import.report.badTypes', path + '.agreed');
+    row.agreed = agreed === true;
     if (criterion === null) return row;
     if (typeof criterion === 'string' && index.criteria.has(criterion) && !seen.has(criterion)) {
       seen.add(criterion);
@@ -171,12 +221,15 @@
   /**
    * Validate and clean a parsed object into a session for `data`. Does not
    * check format, version or edition (`migrate` does), nor sync the plan.
-   * @param {{newId?: string}} [options] id to use when the input has none
+   * @param {{newId?: string, keep?: boolean}} [options] newId: id to use when the input has none;
+   *   keep: the copy this browser saved (never cut its texts, keep answers to criteria a newer
+   *   edition on this site added, so the next save does not lose them)
    * @returns {Normalised}
    */
   function normaliseSession(raw, data, options) {
     const index = dataIndex(data);
-    const notes = makeNotes();
+    const notes = makeNotes((path) => fieldLabel(path, data, index));
+    notes.keep = Boolean(options && options.keep);
     const input = isPlainObject(raw) ? raw : {};
     const [id, revision, savedAt] = ['id', 'revision', 'savedAt'].map((key) => own(input, key));
     const session = {
@@ -198,5 +251,5 @@
     return { session, report: editionNotes(input, data).concat(notes.report()) };
   }
 
-  return { TEXT_MAX, PLAN_MAX, normaliseSession };
+  return { TEXT_MAX, PLAN_MAX, normaliseSession, fieldLabel };
 });

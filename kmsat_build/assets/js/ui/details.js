@@ -13,7 +13,7 @@
     const details = ctx.session.details;
     const set = (name) => (value) =>
       ctx.change((s) => Object.assign({}, s, { details: Object.assign({}, s.details, { [name]: value }) }));
-    const text = (name, rows) => field({
+    const text = (name, rows) => field({ t,
       name, rows, label: t('details.' + name + '.label'), hint: t('details.' + name + '.hint'),
       value: details[name], onInput: set(name),
     });

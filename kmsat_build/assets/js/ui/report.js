@@ -22,7 +22,8 @@
     const d = session.details;
     const col = (key) => t('report.column.' + key);
     const scores = K.scoring.scoreAll(data, session);
-    const plan = K.plan.planView(data, session);
+    // Agreed actions first, candidates marked as such.
+    const plan = K.plan.agreedFirst(K.plan.planView(data, session));
     const camel = (id) => id.replace(/-(\w)/g, (m, c) => c.toUpperCase());
     return [
       h('h2', { text: t('report.title', { edition: data.edition.title }) }),
@@ -42,7 +43,7 @@
           .map((key) => t('plan.column.' + key))),
         plan.map((v, i) => [
           String(i + 1),
-          (v.title || t('plan.custom.untitled')) +
+          K.plan.readerTitle(v, t('plan.custom.untitled'), (title) => t('plan.candidateTitle', { title })) +
             (v.level ? ' (' + v.level.label + (v.priority ? ', ' + v.priority.label : '') + ')' : ''),
           v.row.action, v.row.owner, v.row.support, v.row.due, v.row.measure,
           v.row.status ? t('plan.status.' + camel(v.row.status)) : '',
