@@ -83,9 +83,7 @@ class KmsatBuild:
         config.extra["polyfills"] = [
             f"{ASSET_DIR}/{STORAGE_GUARD}",
             f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}",
-        ] + [
-            url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url
-        ]
+        ] + [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
         return config
 
     def add_files(self, files: Files, config) -> Files:
@@ -109,7 +107,9 @@ class KmsatBuild:
         )
         guard = root.joinpath(STORAGE_GUARD).read_text(encoding="utf-8")
         files.append(
-            File.generated(config, f"{ASSET_DIR}/{STORAGE_GUARD}", content=minify(STORAGE_GUARD, guard))
+            File.generated(
+                config, f"{ASSET_DIR}/{STORAGE_GUARD}", content=minify(STORAGE_GUARD, guard)
+            )
         )
         licence = root.joinpath(IFRAME_WORKER_LICENCE)
         files.append(

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.test_questionnaire import open_app, step
+from tests.browser.test_questionnaire import open_app, open_plan_row, step
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -72,13 +72,16 @@ def has_text(row: dict) -> bool:
     return (
         any(filled(f) for f in ROW)
         or bool(row["status"])
+        or row["agreed"]
         or (row["criterion"] is None and filled("title"))
     )
 
 
 def blank_row(row_id: str, criterion: str | None) -> dict:
     return (
-        {"id": row_id, "criterion": criterion, "title": ""} | {f: "" for f in ROW} | {"status": ""}
+        {"id": row_id, "criterion": criterion, "title": ""}
+        | {f: "" for f in ROW}
+        | {"status": "", "agreed": False}
     )
 
 
@@ -288,7 +291,10 @@ class Driver:
     def add_row(self) -> None:
         self.go(PLAN_STEP)
         self.page.get_by_role("button", name=STRINGS["plan.add"]).click()
-        self.model.plan.append(blank_row(Model.next_row_id(self.model.plan), None))
+        # The group's own action is agreed from the start.
+        self.model.plan.append(
+            blank_row(Model.next_row_id(self.model.plan), None) | {"agreed": True}
+        )
         self.model.sync()
         row_id = self.model.plan[-1]["id"]
         title = f"Own action {row_id}"
@@ -303,7 +309,7 @@ class Driver:
             return self.rate()
         self.go(PLAN_STEP)
         i = self.rng.randrange(len(self.model.plan))
-        row = self.plan_row(i)
+        row = open_plan_row(self.plan_row(i))
         row_id = self.model.plan[i]["id"]
         if self.rng.random() < 0.2:
             status = self.rng.choice([""] + STATUSES)
@@ -526,7 +532,7 @@ def test_emptying_a_row_kept_for_its_text_removes_it_on_screen_too(site_url, pag
     group.get_by_role("radio", name=re.compile("^" + LEVELS["emerging"])).check()
     model.set_answer(cid, "level", "emerging")
     driver.go(PLAN_STEP)
-    action = driver.plan_row(0).locator(".kmsat-field--action .kmsat-input")
+    action = open_plan_row(driver.plan_row(0)).locator(".kmsat-field--action .kmsat-input")
     action.fill("Words we typed")
     model.update_row("row-1", {"action": "Words we typed"})
     driver.go(WHERE[cid][0])

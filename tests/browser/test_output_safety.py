@@ -34,7 +34,7 @@ from tests.browser.test_hostile_inputs import (
     assert_inert,
     guard,
 )
-from tests.browser.test_questionnaire import open_app, step
+from tests.browser.test_questionnaire import open_app, open_plan_row, step
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -147,6 +147,7 @@ def type_everything(page) -> dict:
         entry = {}
         if i == 2:
             entry["title"] = fill(row.get_by_role("textbox", name="Title of your action"), False)
+        open_plan_row(row)
         for field in ROW:
             box = row.locator(f".kmsat-field--{field} .kmsat-input")
             entry[field] = fill(box, field in ("action", "measure"))

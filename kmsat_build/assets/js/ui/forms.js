@@ -41,7 +41,7 @@
    * than the visible label and starts with the label's words (WCAG 2.5.3);
    * `labelledby` adds another element's words to the label's. Every box
    * takes at most TEXT_MAX characters (what a file keeps) and says so as the
-   * text grows: a visible count, and a polite announcement once typing
+   * text nears it: a visible count, and a polite announcement once typing
    * pauses near the limit (govuk-frontend's character count). A longer text
    * saved before stays whole; the count says it is over.
    * @param {{label: string, t: function(string, Object=): string, value?: string, rows?: number, aria?: string,
@@ -56,11 +56,14 @@
     let timer = 0;
     const words = (length) => o.t(length > max ? 'field.countOver' : 'field.count',
       { count: number(length), max: number(max), left: number(max - length) });
+    // The count shows from 80% of the limit (below it, it is noise under every box); screen
+    // readers always hear it with the box (aria-describedby reads hidden text).
     const show = (length, speak) => {
+      const near = length >= max * 0.8;
       count.textContent = words(length);
-      count.classList.toggle('kmsat-count--near', length >= max * 0.9);
+      count.hidden = !near;
       clearTimeout(timer);
-      if (speak && length >= max * 0.9) timer = setTimeout(() => { spoken.textContent = words(length); }, 1000);
+      if (speak && near) timer = setTimeout(() => { spoken.textContent = words(length); }, 1000);
     };
     const box = h(o.rows ? 'textarea' : 'input', {
       id, class: 'kmsat-input', type: !o.rows && 'text', rows: o.rows, autocomplete: 'off', 'aria-label': o.aria,
