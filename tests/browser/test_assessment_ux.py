@@ -169,6 +169,22 @@ def test_restore_failure_speaks_of_this_browser_not_a_file(browser, site_url):
         context.close()
 
 
+def test_the_session_date_reads_as_people_write_it_and_stays_iso_until_typed_over(site_url, page):
+    open_app(page, site_url + "assessment.html")
+    box = page.get_by_role("textbox", name="Date of the session")
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", box.input_value()), box.input_value()
+    page.get_by_role("textbox", name="Organisation").fill("Riverside")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", stored(page)["details"]["date"])
+    box.fill("2026-11-26")
+    page.reload()
+    page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
+    expect(box).to_have_value("26 November 2026")
+    assert stored(page)["details"]["date"] == "2026-11-26"
+    box.fill("next spring")  # anything else stays as typed
+    page.reload()
+    expect(page.get_by_role("textbox", name="Date of the session")).to_have_value("next spring")
+
+
 # ---------------------------------------------------------------- framing and file://
 
 
@@ -279,6 +295,24 @@ def test_one_way_back_from_the_example_and_one_next_per_step(site_url, page):
     expect(page.get_by_role("button", name=re.compile("^Next"))).to_have_count(1)
     page.goto(site_url + "index.html")
     expect(page.locator(".md-footer__inner")).to_be_visible()  # other pages keep it
+
+
+def test_a_change_to_dont_know_over_time_shows_a_dash_not_a_blank(site_url, page, tmp_path):
+    exports = ROOT / "tests" / "js" / "fixtures" / "exports" / "over-time"
+    files = []
+    for source in sorted(exports.glob("pharmacy-*.json")):
+        session = json.loads(source.read_text("utf-8"))
+        if source.name.startswith("pharmacy-2026"):
+            session["answers"]["accountable-executive"]["level"] = "dont-know"
+        files.append(tmp_path / source.name)
+        files[-1].write_text(json.dumps(session), "utf-8")
+    page.goto(site_url + "compare.html")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
+    page.set_input_files("#kmsat-cmp-input", [str(f) for f in files])
+    row = page.locator(".kmsat-cmp-time").nth(1).locator("tbody tr").first
+    change = row.locator("td").last
+    expect(change.locator("[aria-hidden=true]")).to_have_text("–")
+    expect(change.locator(".kmsat-sr")).not_to_be_empty()
 
 
 # ---------------------------------------------------------------- the action plan

@@ -228,10 +228,12 @@ def check_csv(path: Path, expected: dict) -> None:
         assert answers[cid] == neutral(text), cid
     plan = by(STRINGS["csv.section.plan"])
     assert len(plan) == 3
-    for r, entry in zip(plan, expected["rows"], strict=True):
+    # Agreed actions first: the group's own row (agreed when added), then the two candidates.
+    rows = [expected["rows"][2]] + expected["rows"][:2]
+    for r, entry in zip(plan, rows, strict=True):
         for field in ROW:
             assert r[col[field]] == neutral(entry[field]), field
-    assert plan[2][col["item"]] == neutral(expected["rows"][2]["title"])
+    assert plan[0][col["item"]] == neutral(expected["rows"][2]["title"])
     # Each payload starts some cell, and there it is prefixed only if it is a formula.
     firsts = {p: neutral(p) for p in PAYLOADS}
     cells = [c for r in rows for c in r]
@@ -414,6 +416,7 @@ def test_a_whole_assessment_and_comparison_run_under_the_csp(site_url, page, tmp
     expect(page.locator(".kmsat-body .kmsat-chart")).to_be_visible()
     step(page, "Action plan").click()
     first = CRITERIA[0][1]
+    page.get_by_role("checkbox", name=f"Agreed action: {first}").check()  # opens its fields
     page.get_by_role("textbox", name=f"Action for: {first}").fill("Act")
     page.get_by_role("combobox", name=f"Status for: {first}").select_option("in-progress")
     page.get_by_role("button", name="Add your own action").click()

@@ -137,7 +137,7 @@ def test_restoring_says_what_was_dropped_and_never_overwrites_unreadable_answers
     )
     page.reload()
     problem = page.get_by_role("alert").filter(has_text="could not be restored")
-    expect(problem).to_contain_text("file version 7")
+    expect(problem).to_contain_text("saved by a newer version of this tool (version 7")
     step(page, "About this session").click()
     page.get_by_role("textbox", name="Organisation").fill("Typed after")
     assert stored(page)["version"] == 7
