@@ -32,8 +32,8 @@ GROWTH_GOAL = 2.3  # large / half, when content doubles: linear is 2, plus 15%
 
 def make_plain_project(dest: Path, framework_dir: Path) -> Path:
     """Plain MkDocs + Material: our generated Markdown as ordinary files, no hooks."""
+    from kmsat_build.lifecycle import urls_from_assessment
     from kmsat_build.loader import load_framework
-    from kmsat_build.mkdocs_integration import urls_from_assessment
     from kmsat_build.nav import site_nav
     from kmsat_build.pages import render_pages
 

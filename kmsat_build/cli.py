@@ -12,13 +12,15 @@ import sys
 import threading
 from pathlib import Path
 
+from .check import check_edition, check_national, no_edition_message
 from .diff import diff_report, read_base
-from .edition import is_edition_folder, load_edition
+from .edition import is_edition_folder
 from .errors import FrameworkError
 from .loader import load_framework
 from .national import national_framework_dir
-from .overlay import apply_overlay, load_overlay
+from .overlay import load_overlay
 from .pin import PinError, apply_pin, choose_pin
+from .raw_html import raw_html_findings
 from .scaffold import ScaffoldError, new_edition, write_support_files
 
 
@@ -29,24 +31,39 @@ def _framework_dir(path: Path) -> Path:
 
 def cmd_check(args) -> int:
     folder = Path(args.dir)
-    try:
-        if is_edition_folder(folder):
-            fw = load_edition(folder)
-            write_support_files(folder)  # keep the editor's schema current with kmsat
-        else:
-            root = _framework_dir(folder)
-            # Name files as the user would type them: relative to where they ran us.
-            fw = load_framework(root, label=str(root).rstrip("/"))
-    except FrameworkError as exc:
-        print(exc, file=sys.stderr)
+    if is_edition_folder(folder):
+        result = check_edition(folder)
+        write_support_files(folder)  # keep the editor's schema current with kmsat
+    elif (_framework_dir(folder) / "edition.yml").is_file():
+        root = _framework_dir(folder)
+        docs = folder / "docs" if root != folder and (folder / "docs").is_dir() else None
+        # Name files as the user would type them: relative to where they ran us.
+        result = check_national(root, str(root).rstrip("/"), docs)
+    else:
+        print(no_edition_message(folder), file=sys.stderr)
+        return 1
+    fw = result.framework
+    if result.problems or fw is None:
+        print(FrameworkError(result.problems), file=sys.stderr)
         return 1
     for warning in fw.warnings:
         print(warning, file=sys.stderr)
+    # Raw HTML the site will drop or show as text (issue #9): warnings, not errors.
+    raw_html = raw_html_findings(folder if is_edition_folder(folder) else root)
+    for finding in raw_html:
+        print(finding, file=sys.stderr)
+    if fw.warnings:
+        count = len(fw.warnings)
+        print(
+            f"{folder}: not ready: {count} warning{'s' if count != 1 else ''} above; "
+            "`kmsat build` stops on warnings too (it builds with --strict), so mend them first",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"{folder}: OK: edition '{fw.edition.id}' {fw.edition.content_version}, "
         f"{len(fw.elements)} elements, {len(fw.criteria())} criteria, "
         f"{len(fw.techniques)} techniques, {len(fw.checklist.questions)} checklist questions"
-        + (f", {len(fw.warnings)} warning(s)" if fw.warnings else "")
     )
     return 0
 
@@ -120,7 +137,6 @@ def cmd_diff(args) -> int:
     try:
         national = load_framework(args.national or national_framework_dir(), label="national")
         doc = load_overlay(folder / "edition.yml", "edition.yml")
-        edition = apply_overlay(national, doc, folder / "docs")
     except FrameworkError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -128,7 +144,7 @@ def cmd_diff(args) -> int:
         write_support_files(folder, national)
         print(f"Recorded national content {national.edition.content_version} as reviewed.")
         return 0
-    print(diff_report(national, edition, doc.data, read_base(folder)), end="")
+    print(diff_report(national, doc.data, read_base(folder)), end="")
     return 0
 
 

@@ -13,46 +13,90 @@ import hashlib
 import json
 from pathlib import Path
 
+from .editable import EDITABLE, fields_of
 from .model import Framework
 
 BASE_FILE = ".kmsat/base.json"
 
 
+def _plain(value):
+    """A model value as JSON-able data (tuples to lists, objects to dicts)."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__ if k != "src"}
+    return value
+
+
+def _items(fw: Framework) -> dict[str, list[tuple[str, object]]]:
+    """The national items of each editable group, by overlay key: (path prefix, item)."""
+    s = fw.scale
+    return {
+        "letter": [("letter", fw.letter)],
+        "home": [("home", fw.home)],
+        "checklist": [("checklist", fw.checklist)],
+        "scale": [
+            (f"scale.{o.id}", o)
+            for o in (*s.levels, *s.unscored, *s.priorities, *s.checklist_answers)
+        ],
+        "elements": [(f"elements.{e.id}", e) for e in fw.elements],
+        "criteria": [(f"criteria.{c.id}", c) for c in fw.criteria()],
+        "techniques": [(f"techniques.{t.id}", t) for t in fw.techniques],
+        "guides": [(f"guides.{g.id}", g) for g in fw.guides],
+    }
+
+
 def national_fields(fw: Framework) -> dict[str, object]:
-    """Every national field an overlay can replace or hide, by overlay-style path."""
+    """Every national field an overlay can replace or hide, by overlay-style path.
+
+    The fields are editable.py's; a criterion's levels count one by one.
+    """
     out: dict[str, object] = {}
-    for key in ("address", "email", "salutation", "title", "body", "closing"):
-        out[f"letter.{key}"] = getattr(fw.letter, key)
-    out["letter.signatory"] = vars(fw.letter.signatory)
-    out["home.intro"] = fw.home.intro
-    out["home.parts"] = [vars(p) for p in fw.home.parts]
-    out["checklist.intro"] = fw.checklist.intro
+    items = _items(fw)
+    for entry in EDITABLE:
+        for prefix, item in items[entry.group]:
+            for key in fields_of(entry.group):
+                if not hasattr(item, key):
+                    continue
+                value = getattr(item, key)
+                if entry.group == "criteria" and key == "levels":
+                    for level, text in value.items():
+                        out[f"{prefix}.levels.{level}"] = text
+                else:
+                    out[f"{prefix}.{key}"] = _plain(value)
     for q in fw.checklist.questions:
         out[f"checklist.{q.id}"] = [q.question, q.why]
-    s = fw.scale
-    for option in (*s.levels, *s.unscored, *s.priorities, *s.checklist_answers):
-        out[f"scale.{option.id}.label"] = option.label
-        out[f"scale.{option.id}.description"] = option.description
-    for e in fw.elements:
-        for key in ("title", "summary", "description"):
-            out[f"elements.{e.id}.{key}"] = getattr(e, key)
-        for c in e.criteria:
-            for key in ("title", "statement", "hint", "opportunities"):
-                out[f"criteria.{c.id}.{key}"] = (
-                    list(getattr(c, key)) if key == "opportunities" else getattr(c, key)
-                )
-            for level, text in c.levels.items():
-                out[f"criteria.{c.id}.levels.{level}"] = text
-    for t in fw.techniques:
-        for key in ("title", "summary", "what", "when", "steps", "time"):
-            value = getattr(t, key)
-            out[f"techniques.{t.id}.{key}"] = list(value) if key == "steps" else value
-    for g in fw.guides:
-        out[f"guides.{g.id}.title"] = g.title
-        out[f"guides.{g.id}.intro"] = g.intro
-        out[f"guides.{g.id}.sections"] = [vars(x) for x in g.sections]
     for key, text in fw.strings.items():
         out[f"strings.{key}"] = text
+    return out
+
+
+# A new national item is named once ("new criterion x"), not field by field.
+_ITEM_KINDS = {
+    "criteria": "criterion",
+    "techniques": "technique",
+    "elements": "element",
+    "guides": "guide",
+    "scale": "scale answer",
+}
+
+
+def _by_item(paths: list[str], before: dict, word: str = "new") -> list[str]:
+    known_items = {p.rsplit(".", 1)[0] for p in before} | {
+        ".".join(p.split(".")[:2]) for p in before
+    }
+    out, seen = [], set()
+    for path in paths:
+        group, _, rest = path.partition(".")
+        item = rest.split(".", 1)[0]
+        if group in _ITEM_KINDS and f"{group}.{item}" not in known_items:
+            if (group, item) not in seen:
+                seen.add((group, item))
+                out.append(f"{word} {_ITEM_KINDS[group]} {item}")
+        elif group == "checklist" and path not in before and "." not in rest:
+            out.append(f"{word} checklist question {rest}")
+        else:
+            out.append(path)
     return out
 
 
@@ -90,11 +134,16 @@ def overridden_paths(overlay: dict) -> list[str]:
     return out
 
 
-def diff_report(national: Framework, edition: Framework, overlay: dict, base: dict | None) -> str:
-    """The whole `kmsat diff` text: stable, line-oriented, reviewable."""
-    ed = edition.edition
+def diff_report(national: Framework, overlay: dict, base: dict | None) -> str:
+    """The whole `kmsat diff` text: stable, line-oriented, reviewable.
+
+    It reads the overlay as written, not the merged edition, so it works when
+    the national content no longer has something the edition changes.
+    """
+    ed = overlay["edition"]
+    content = f"{national.edition.content_version}+{ed['id']}.{ed.get('version', '1')}"
     lines = [
-        f"Edition {ed.id} ({ed.title}), content {ed.content_version}",
+        f"Edition {ed['id']} ({ed['title']}), content {content}",
         f"National content installed: {national.edition.content_version}",
         "",
     ]
@@ -103,6 +152,26 @@ def diff_report(national: Framework, edition: Framework, overlay: dict, base: di
         lines.append(f"{title}: {len(items) or 'none'}")
         lines.extend(f"  {item}" for item in items)
         lines.append("")
+
+    present = set(national_fields(national))
+    present |= {f"criteria.{c.id}" for c in national.criteria()}
+    present |= {
+        f"{g}.{i}"
+        for g, ids in (
+            ("techniques", [t.id for t in national.techniques]),
+            ("elements", [e.id for e in national.elements]),
+            ("guides", [g.id for g in national.guides]),
+            ("checklist", [q.id for q in national.checklist.questions]),
+        )
+        for i in ids
+    }
+
+    def gone(path: str) -> str:
+        """`path`, marked when the national content no longer has what it names."""
+        item = ".".join(path.split(".")[:2])
+        if path in present or item in present or path.split(".")[0] in ("letter", "home"):
+            return path
+        return f"{path} (removed nationally: delete it from edition.yml)"
 
     added = [
         f"criterion {c['id']} (in {e})"
@@ -116,7 +185,7 @@ def diff_report(national: Framework, edition: Framework, overlay: dict, base: di
     section(
         "Hidden",
         [
-            f"{kind} {i}"
+            gone(f"{key}.{i}").replace(f"{key}.", f"{kind} ", 1)
             for kind, key in (
                 ("criterion", "criteria"),
                 ("technique", "techniques"),
@@ -125,16 +194,30 @@ def diff_report(national: Framework, edition: Framework, overlay: dict, base: di
             for i in hide.get(key, [])
         ],
     )
-    section("Reworded", overridden_paths(overlay))
+    section("Reworded", [gone(p) for p in overridden_paths(overlay)])
     examples = [
-        f"criterion {c.id}: {len(c.local_examples)}" for c in edition.criteria() if c.local_examples
+        f"criterion {c['id']}: {len(c['local_examples'])}"
+        for ch in overlay.get("elements", {}).values()
+        for c in ch.get("add_criteria", [])
+        if c.get("local_examples")
     ]
     examples += [
-        f"technique {t.id}: {len(t.local_examples)}" for t in edition.techniques if t.local_examples
+        f"criterion {cid}: {len(ch['local_examples'])}"
+        for cid, ch in overlay.get("criteria", {}).items()
+        if ch.get("local_examples")
     ]
-    section("Local examples", examples)
-    branding = [f"{k}: {v}" for k, v in vars(edition.branding).items() if v]
-    section("Branding", branding)
+    examples += [
+        f"technique {t['id']}: {len(t['local_examples'])}"
+        for t in overlay.get("add_techniques", [])
+        if t.get("local_examples")
+    ]
+    examples += [
+        f"technique {tid}: {len(ch['local_examples'])}"
+        for tid, ch in overlay.get("techniques", {}).items()
+        if ch.get("local_examples")
+    ]
+    section("Local examples", sorted(examples))
+    section("Branding", [f"{k}: {v}" for k, v in overlay.get("branding", {}).items() if v])
     lines += _national_changes(national, overlay, base)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -162,6 +245,17 @@ def _national_changes(national: Framework, overlay: dict, base: dict | None) -> 
             elif any(path.startswith(p) for p in hidden_prefixes):
                 hidden_changes.append(f"{path} (your edition hides it)")
     removed = sorted(set(before) - set(now))
+    overridden_or_hidden = overridden | {
+        f"{key}.{i}" for key in ("criteria", "techniques", "checklist") for i in hide.get(key, [])
+    }
+    changed_items = {".".join(p.split(".")[:2]) for p in overridden_or_hidden}
+    removed = [
+        f"{p} (your edition changes or hides it: delete that from edition.yml)"
+        if p in overridden_or_hidden
+        or p.split(" ")[-1] in {i.split(".")[-1] for i in changed_items}
+        else p
+        for p in _by_item(removed, now, "removed")
+    ]
     head = f"National changes since {base.get('national_version', '?')}"
     out = [f"{head} that your edition hides from its users: {len(hidden_changes) or 'none'}"]
     out += [f"  {item}" for item in hidden_changes]
@@ -169,7 +263,7 @@ def _national_changes(national: Framework, overlay: dict, base: dict | None) -> 
         "",
         f"National content new since {base.get('national_version', '?')}: {len(new) or 'none'}",
     ]
-    out += [f"  {item}" for item in new]
+    out += [f"  {item}" for item in _by_item(new, before)]
     out += [
         "",
         f"National content removed since {base.get('national_version', '?')}: {len(removed) or 'none'}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import FrameworkError, Problem
@@ -18,13 +19,15 @@ from .model import (
     HomePart,
     Letter,
     Level,
+    LocalExample,
     Option,
     Scale,
     Section,
     Signatory,
+    Src,
     Technique,
 )
-from .rules import check_rules
+from .rules import check_example, check_model, parsed_criterion_ids
 from .schema_check import check_against_schema
 from .yamlsource import YamlDoc, load_yaml
 
@@ -118,31 +121,64 @@ def load_framework(root: str | Path, label: str | None = None) -> Framework:
     root = Path(root)
     label = label or root.name
     docs, parsed, problems = read_documents(root, label)
-    rule_problems = check_rules(docs, parsed, sound=not problems) if _complete(docs) else []
-    problems += rule_problems
+    framework = None
+    if "scale" in docs:  # the rules need the scale; other broken files are stood in for
+        framework = build_model(docs, stand_in=bool(problems))
+        problems += check_model(framework, also_known=parsed_ids(parsed, "technique"))
+        # The worked example is checked against a sound framework only: otherwise
+        # one broken element file would also make every answer to it "unknown".
+        if "example" in docs and not any(not p.warning for p in problems):
+            problems += check_example(docs["example"][0], framework, parsed_criterion_ids(parsed))
     errors = [p for p in problems if not p.warning]
-    if errors:
+    if errors or framework is None:
         raise FrameworkError(errors)
-    framework = build_model(docs)
     warnings = tuple(str(p) for p in sorted(p for p in problems if p.warning))
     files = tuple(sorted(d.file for group in docs.values() for d in group))
-    return _replace(framework, warnings=warnings, source_files=files)
+    return replace(framework, warnings=warnings, source_files=files)
 
 
-def _complete(docs: dict[str, list[YamlDoc]]) -> bool:
-    """Cross-file rules need the scale and at least the files that parsed."""
-    return "scale" in docs
+def parsed_ids(parsed: dict[str, list[YamlDoc]], schema: str) -> set[str]:
+    """Ids of every ``schema`` file that parsed, valid or not."""
+    return {
+        d.data["id"]
+        for d in parsed.get(schema, [])
+        if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)
+    }
 
 
-def _replace(framework: Framework, **changes) -> Framework:
-    from dataclasses import replace
+# What stands in for a broken single file, so that the rules still run over
+# the rest (every problem in one run); the build never sees a stand-in.
+_STAND_INS = {
+    "edition": {
+        "id": "",
+        "title": "",
+        "content_version": "",
+        "publisher": "",
+        "contact": {"name": "", "email": ""},
+        "licence": "",
+        "language": "",
+        "description": "",
+    },
+    "letter": {
+        "salutation": "",
+        "title": "",
+        "body": "",
+        "closing": "",
+        "signatory": {"name": ""},
+    },
+    "checklist": {"questions": []},
+    "home": {"title": "", "intro": "", "parts": []},
+}
 
-    return replace(framework, **changes)
 
-
-def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
-    """Turn schema-valid documents into the typed model."""
-    ed = docs["edition"][0].data
+def build_model(docs: dict[str, list[YamlDoc]], stand_in: bool = False) -> Framework:
+    """Turn schema-valid documents into the typed model, each value's source kept."""
+    if stand_in:
+        docs = dict(docs)
+        for schema, data in _STAND_INS.items():
+            docs.setdefault(schema, [YamlDoc(f"({schema} stand-in)", data)])
+    ed_doc = docs["edition"][0]
+    ed = ed_doc.data
     edition = Edition(
         id=ed["id"],
         title=ed["title"],
@@ -154,8 +190,10 @@ def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
         language=ed["language"],
         description=ed["description"],
         national_version=ed["content_version"],
+        src=Src(ed_doc),
     )
-    le = docs["letter"][0].data
+    le_doc = docs["letter"][0]
+    le = le_doc.data
     letter = Letter(
         salutation=le["salutation"],
         title=le["title"],
@@ -164,36 +202,44 @@ def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
         signatory=Signatory(**le["signatory"]),
         address=tuple(le.get("address", ())),
         email=le.get("email", ""),
+        src=Src(le_doc),
     )
-    ch = docs["checklist"][0].data
+    ch_doc = docs["checklist"][0]
+    ch = ch_doc.data
     checklist = Checklist(
-        ch.get("intro", ""), tuple(ChecklistQuestion(**q) for q in ch["questions"])
+        ch.get("intro", ""),
+        tuple(
+            ChecklistQuestion(**q, src=Src(ch_doc, ("questions", i)))
+            for i, q in enumerate(ch["questions"])
+        ),
+        src=Src(ch_doc),
     )
-    sc = docs["scale"][0].data
-    scale = Scale(
-        levels=tuple(Level(**lv) for lv in sc["levels"]),
-        unscored=tuple(Option(**o) for o in sc["unscored"]),
-        priorities=tuple(Option(**o) for o in sc["priorities"]),
-        checklist_answers=tuple(Option(**o) for o in sc["checklist_answers"]),
-    )
+    sc_doc = docs["scale"][0]
+    scale = scale_from_data(sc_doc.data, sc_doc)
     elements = sorted(
-        (_element(d.data) for d in docs.get("element", [])), key=lambda e: (e.order, e.id)
+        (element_from_data(d.data, d) for d in docs.get("element", [])),
+        key=lambda e: (e.order, e.id),
     )
     techniques = sorted(
-        (_technique(d.data) for d in docs.get("technique", [])), key=lambda t: t.title.lower()
+        (technique_from_data(d.data, d) for d in docs.get("technique", [])),
+        key=lambda t: t.title.lower(),
     )
     guides = sorted(
-        (_guide(d.data) for d in docs.get("guide", [])), key=lambda g: (g.part, g.order, g.id)
+        (guide_from_data(d.data, d) for d in docs.get("guide", [])),
+        key=lambda g: (g.part, g.order, g.id),
     )
-    strings = docs["strings"][0].data["strings"] if "strings" in docs else {}
+    strings_doc = docs["strings"][0] if "strings" in docs else None
+    strings = strings_doc.data["strings"] if strings_doc else {}
     example = docs["example"][0].data if "example" in docs else None
-    ho = docs["home"][0].data
+    ho_doc = docs["home"][0]
+    ho = ho_doc.data
     home = Home(
         ho["title"],
         ho["intro"],
         tuple(HomePart(**p) for p in ho["parts"]),
         ho.get("parts_heading", ""),
         ho.get("outro", ""),
+        src=Src(ho_doc),
     )
     return Framework(
         edition=edition,
@@ -206,28 +252,57 @@ def build_model(docs: dict[str, list[YamlDoc]]) -> Framework:
         home=home,
         strings=dict(strings),
         example=example,
+        strings_src=Src(strings_doc, ("strings",)) if strings_doc else Src(),
     )
 
 
-def _element(data: dict) -> Element:
+def scale_from_data(data: dict, doc: YamlDoc | None = None) -> Scale:
+    def options(group, cls):
+        return tuple(cls(**o, src=Src(doc, (group, i))) for i, o in enumerate(data[group]))
+
+    return Scale(
+        levels=options("levels", Level),
+        unscored=options("unscored", Option),
+        priorities=options("priorities", Option),
+        checklist_answers=options("checklist_answers", Option),
+        src=Src(doc),
+    )
+
+
+def criterion_from_data(
+    data: dict, element_id: str, doc: YamlDoc | None = None, base: tuple = ()
+) -> Criterion:
+    """One criterion as an element file (or an overlay's add_criteria) writes it."""
+    return Criterion(
+        id=data["id"],
+        title=data["title"],
+        statement=data["statement"],
+        levels=dict(data["levels"]),
+        opportunities=tuple(data["opportunities"]),
+        hint=data.get("hint", ""),
+        element_id=element_id,
+        local_examples=local_examples(data.get("local_examples", ()), doc, base),
+        src=Src(doc, base),
+    )
+
+
+def element_from_data(data: dict, doc: YamlDoc | None = None, base: tuple = ()) -> Element:
     criteria = tuple(
-        Criterion(
-            id=c["id"],
-            title=c["title"],
-            statement=c["statement"],
-            levels=dict(c["levels"]),
-            opportunities=tuple(c["opportunities"]),
-            hint=c.get("hint", ""),
-            element_id=data["id"],
-        )
-        for c in data["criteria"]
+        criterion_from_data(c, data["id"], doc, base + ("criteria", i))
+        for i, c in enumerate(data["criteria"])
     )
     return Element(
-        data["id"], data["order"], data["title"], data["summary"], data["description"], criteria
+        data["id"],
+        data["order"],
+        data["title"],
+        data["summary"],
+        data["description"],
+        criteria,
+        src=Src(doc, base),
     )
 
 
-def _technique(data: dict) -> Technique:
+def technique_from_data(data: dict, doc: YamlDoc | None = None, base: tuple = ()) -> Technique:
     return Technique(
         id=data["id"],
         title=data["title"],
@@ -239,10 +314,12 @@ def _technique(data: dict) -> Technique:
         steps=tuple(data["steps"]),
         time=data.get("time", ""),
         related=tuple(data.get("related", ())),
+        local_examples=local_examples(data.get("local_examples", ()), doc, base),
+        src=Src(doc, base),
     )
 
 
-def _guide(data: dict) -> Guide:
+def guide_from_data(data: dict, doc: YamlDoc | None = None, base: tuple = ()) -> Guide:
     return Guide(
         data["id"],
         data["title"],
@@ -250,4 +327,12 @@ def _guide(data: dict) -> Guide:
         data["order"],
         data["intro"],
         tuple(Section(**s) for s in data["sections"]),
+        src=Src(doc, base),
+    )
+
+
+def local_examples(items, doc: YamlDoc | None, base: tuple) -> tuple[LocalExample, ...]:
+    return tuple(
+        LocalExample(e["title"], e["body"], src=Src(doc, base + ("local_examples", i)))
+        for i, e in enumerate(items)
     )

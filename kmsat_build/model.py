@@ -6,6 +6,71 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Src:
+    """Where a model object's values were written: file and line, field by field.
+
+    ``doc`` and ``base`` name the YAML document and the key path of the
+    object in it; ``layers`` are later documents (an edition's overlay) that
+    changed some of its fields, newest first: ``(doc, base, keys)`` says that
+    the fields in ``keys`` now come from ``base`` in ``doc``. Rules ask
+    ``at(field, ...)`` and report there, so one rule set serves the national
+    framework and every edition.
+    """
+
+    doc: object = None  # a yamlsource.YamlDoc
+    base: tuple = ()
+    layers: tuple = ()
+
+    def at(self, *rel) -> tuple[str, int]:
+        for doc, base, keys in self.layers:
+            if rel and rel[0] in keys:
+                return doc.file, doc.line_of(self._in_layer(base, keys, rel))
+        if self.doc is None:
+            return "", 0
+        return self.doc.file, self.doc.line_of(self.base + rel)
+
+    def path(self, *rel) -> tuple:
+        """The key path of ``rel`` in the file that wrote it."""
+        for _doc, base, keys in self.layers:
+            if rel and rel[0] in keys:
+                return self._in_layer(base, keys, rel)
+        return self.base + rel
+
+    @staticmethod
+    def _in_layer(base: tuple, keys, rel: tuple) -> tuple:
+        # A layer made with exact=True names one place for all its keys.
+        return base if "" in keys else base + rel
+
+    def text_line(self, rel: tuple, offset: int) -> tuple[str, int]:
+        """The line of character ``offset`` inside the text value at ``rel``."""
+        for doc, base, keys in self.layers:
+            if rel and rel[0] in keys:
+                return doc.file, doc.line_in_text(self._in_layer(base, keys, rel), offset)
+        if self.doc is None:
+            return "", 0
+        return self.doc.file, self.doc.line_in_text(self.base + rel, offset)
+
+    def changed(self, doc, base: tuple, keys, exact: bool = False) -> Src:
+        """This source with ``keys`` now written at ``base`` in ``doc``.
+
+        ``exact``: every key is located at ``base`` itself (e.g. the `hide`
+        list that changed them), not at ``base`` + the key.
+        """
+        keys = frozenset(keys) | ({""} if exact and keys else set())
+        if not keys:
+            return self
+        return Src(self.doc, self.base, ((doc, base, keys), *self.layers))
+
+
+NOWHERE = Src()
+
+
+def src_field():
+    """A model object's source: not part of its value (equality, repr)."""
+    return field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Contact:
     name: str
     email: str
@@ -24,6 +89,7 @@ class Edition:
     language: str
     description: str
     national_version: str = ""  # the national content version this is based on
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -34,6 +100,7 @@ class Branding:
     favicon: str = ""
     primary_colour: str = ""
     accent_colour: str = ""
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -42,6 +109,7 @@ class LocalExample:
 
     title: str
     body: str
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -57,6 +125,7 @@ class Home:
     parts: tuple[HomePart, ...]
     parts_heading: str = ""
     outro: str = ""
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -74,6 +143,7 @@ class Letter:
     signatory: Signatory
     address: tuple[str, ...] = ()
     email: str = ""
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -81,12 +151,14 @@ class ChecklistQuestion:
     id: str
     question: str
     why: str
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
 class Checklist:
     intro: str
     questions: tuple[ChecklistQuestion, ...]
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -96,6 +168,7 @@ class Option:
     id: str
     label: str
     description: str = ""
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -104,6 +177,7 @@ class Level:
     value: int
     label: str
     description: str
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -112,6 +186,7 @@ class Scale:
     unscored: tuple[Option, ...]
     priorities: tuple[Option, ...]
     checklist_answers: tuple[Option, ...]
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -124,6 +199,7 @@ class Criterion:
     hint: str = ""
     element_id: str = ""
     local_examples: tuple[LocalExample, ...] = ()
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -134,6 +210,7 @@ class Element:
     summary: str
     description: str
     criteria: tuple[Criterion, ...]
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -149,6 +226,7 @@ class Technique:
     time: str = ""
     related: tuple[str, ...] = ()
     local_examples: tuple[LocalExample, ...] = ()
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -165,6 +243,7 @@ class Guide:
     order: int
     intro: str
     sections: tuple[Section, ...]
+    src: Src = src_field()
 
 
 @dataclass(frozen=True)
@@ -183,6 +262,7 @@ class Framework:
     branding: Branding = Branding()
     example: dict | None = None
     warnings: tuple[str, ...] = ()
+    strings_src: Src = src_field()
     source_files: tuple[str, ...] = ()
 
     def technique(self, technique_id: str) -> Technique:

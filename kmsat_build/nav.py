@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from .model import Framework
 from .pages import STAGES
+from .text import escape_text
 
 
 def site_nav(fw: Framework, home: str = "index.md", extra_pages: list[str] = ()) -> list:
     """MkDocs ``nav``: home, then introduction, self-assessment, outcomes, action plan.
+
+    Titles are escaped: the theme puts nav titles into pages as they are.
 
     ``extra_pages`` are hand-written pages; those that do not replace a
     generated page get a section of their own at the end.
     """
 
     def t(key: str) -> str:
-        return fw.strings.get(key, key)
+        return escape_text(fw.strings.get(key, key))
 
     def guides(part: str) -> list:
         return [
-            {g.title: f"{g.id}.md"}
+            {escape_text(g.title): f"{g.id}.md"}
             for g in sorted(fw.guides, key=lambda g: g.order)
             if g.part == part
         ]
@@ -26,7 +29,9 @@ def site_nav(fw: Framework, home: str = "index.md", extra_pages: list[str] = ())
     stages = []
     for stage in STAGES:
         items = [
-            {tq.title: f"opportunities/{tq.id}.md"} for tq in fw.techniques if tq.stage == stage
+            {escape_text(tq.title): f"opportunities/{tq.id}.md"}
+            for tq in fw.techniques
+            if tq.stage == stage
         ]
         if items:
             stages.append({t(f"page.opportunities.stage.{stage}"): items})
@@ -43,7 +48,11 @@ def site_nav(fw: Framework, home: str = "index.md", extra_pages: list[str] = ())
             t("page.nav.assessment"): [
                 {t("page.assessment.title"): "assessment.md"},
                 {t("page.compare.title"): "compare.md"},
-                {t("page.nav.elements"): [{e.title: f"elements/{e.id}.md"} for e in fw.elements]},
+                {
+                    t("page.nav.elements"): [
+                        {escape_text(e.title): f"elements/{e.id}.md"} for e in fw.elements
+                    ]
+                },
                 *guides("assessment"),
             ]
         },

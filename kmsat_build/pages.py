@@ -6,11 +6,12 @@ import html
 import json
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
+from .links import from_page
 from .model import Framework
-from .questionnaire import questionnaire_data
-from .text import escape_html, one_line
+from .questionnaire import questionnaire_data, session_details
+from .text import escape_html, escape_text, one_line
 
 STAGES = ("before", "during", "after", "any")
 
@@ -27,6 +28,10 @@ class Page:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("kmsat_build", "templates"),
+        # Compiled templates are kept between builds, as Python keeps .pyc files
+        # (keyed by each template's source, in a private folder per user): compiling
+        # them was a third of our build step on the national site.
+        bytecode_cache=FileSystemBytecodeCache(),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -34,7 +39,8 @@ def environment() -> Environment:
         autoescape=False,  # we emit Markdown; HTML contexts use the `h` filter
     )
     env.filters["one_line"] = one_line
-    env.filters["h"] = escape_html
+    env.filters["h"] = escape_html  # inside HTML we write
+    env.filters["text"] = escape_text  # a plain-text field in Markdown: its HTML shows as typed
     env.filters["yaml_str"] = json.dumps  # a JSON string is a safe YAML scalar
     return env
 
@@ -47,8 +53,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
     env = environment()
 
     def t(key: str, **params) -> str:
+        """A UI string: plain text, like a title (Markdown in it still works)."""
         text = fw.strings.get(key, key)
-        return text.format(**params) if params else text
+        return escape_text(text.format(**params) if params else text)
 
     common = {"fw": fw, "t": t, "scale": fw.scale}
     pages = [
@@ -79,7 +86,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
         Page(
             "assessment.md",
             t("page.assessment.title"),
-            env.get_template("assessment.md.j2").render(**common, data_json=embed_json(data)),
+            env.get_template("assessment.md.j2").render(
+                **common, data_json=embed_json(data), details=session_details()
+            ),
         )
     )
     pages.append(
@@ -119,7 +128,12 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
                 ),
             )
         )
-    return pages
+    # Content links are written from the top of the site (links.py): make them
+    # work from pages in a folder.
+    return [
+        Page(page.path, page.title, from_page(page.markdown, page.path.count("/")))
+        for page in pages
+    ]
 
 
 def embed_json(data: dict) -> str:

@@ -6,10 +6,24 @@ import hashlib
 import json
 
 from .model import Framework
-from .text import plain_text
+from .schema_check import load_schema
+from .text import plain_text, text_with_links
 
 FORMAT = "kmsat-questionnaire"
 VERSION = 1
+
+
+def session_details() -> dict:
+    """The session's detail fields and capacities, as session.schema.json defines them.
+
+    The paper form asks for the same details as the questionnaire, from the
+    one definition of a session.
+    """
+    fields = load_schema("session")["$defs"]["details"]["properties"]
+    return {
+        "fields": [name for name in fields if name != "capacity"],
+        "capacities": [c for c in fields["capacity"]["enum"] if c],
+    }
 
 
 def fingerprint(fw: Framework) -> str:
@@ -84,7 +98,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
                         "statement": plain_text(c.statement),
                         "hint": plain_text(c.hint),
                         "localExamples": [
-                            {"title": ex.title, "body": plain_text(ex.body)}
+                            {"title": ex.title, "body": text_with_links(ex.body)}
                             for ex in c.local_examples
                         ],
                         "levels": {k: plain_text(v) for k, v in c.levels.items()},

@@ -1,12 +1,19 @@
-"""Rules a JSON Schema cannot say: uniqueness, cross-references, the scale.
+"""Rules a JSON Schema cannot say, over the merged model: one rule set for all.
 
-Each rule reads schema-valid documents and returns located problems, so a
-broken framework is reported in full in one run.
+The national framework and every edition are checked by the same rules,
+after merging (an edition is the national model with its overlay applied).
+Each model object remembers where its values were written (``model.Src``),
+so every problem names the file and line a person edits, national or the
+team's own. Only what an overlay alone can get wrong (hiding an unknown id,
+branding files, ...) is checked apart, in ``overlay/checks.py``.
 """
 
 from __future__ import annotations
 
+import difflib
+
 from .errors import Problem, path_to_str
+from .model import Framework, Src
 from .yamlsource import YamlDoc
 
 # Ids that are JavaScript object property names: the browser refuses them in
@@ -26,140 +33,184 @@ RESERVED_SLUGS = {
 }
 
 
-def check_rules(
-    docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]], sound: bool = True
-) -> list[Problem]:
-    """Cross-file rules over schema-valid ``docs``.
+def located(src: Src, rel: tuple, message: str, warning: bool = False) -> Problem:
+    """A problem at field ``rel`` of the object ``src`` describes."""
+    file, line = src.at(*rel)
+    return Problem(file, line, path_to_str(src.path(*rel)), message, warning)
 
-    ``parsed`` holds every file that parsed, valid or not: ids are collected
-    from it too, so one broken technique file does not also make every
-    reference to it look unknown.
+
+def unknown(src: Src, rel: tuple, what: str, value, known) -> Problem:
+    guess = difflib.get_close_matches(str(value), sorted(known), n=1)
+    hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+    return located(src, rel, f"expected the id of a known {what}, but received '{value}'{hint}")
+
+
+def check_model(fw: Framework, also_known: set[str] = frozenset()) -> list[Problem]:
+    """Every rule over one framework or edition model.
+
+    ``also_known`` holds technique ids from files that parsed but failed their
+    schema: a reference to them is not also reported as unknown.
     """
-    scale = docs["scale"][0]
     problems: list[Problem] = []
-    problems += _scale_rules(scale)
-    level_ids = [lv["id"] for lv in scale.data["levels"]]
-    technique_ids = _ids(parsed.get("technique", []))
-    problems += _unique(docs.get("element", []), lambda d: [((), d.data["id"])], "element id")
-    problems += _unique(docs.get("element", []), _criterion_ids, "criterion id")
-    problems += _unique(docs.get("technique", []), lambda d: [((), d.data["id"])], "technique id")
-    problems += _unique(docs.get("guide", []), lambda d: [((), d.data["id"])], "guide id")
-    problems += _unique(docs.get("checklist", []), _question_ids, "checklist question id")
-    problems += _unique(
-        docs.get("element", []), lambda d: [(("order",), d.data["order"])], "element order"
-    )
-    for doc in docs.get("element", []):
-        problems += _element_rules(doc, level_ids, technique_ids)
-    for doc in docs.get("technique", []):
-        for i, ref in enumerate(doc.data.get("related", [])):
+    problems += _scale_rules(fw)
+    national = set(fw.source_files)
+
+    def first_national(items):  # a clash is reported at what an edition added
+        return sorted(items, key=lambda item: item.src.at()[0] not in national)
+
+    problems += _unique([(e.src, e.id) for e in fw.elements], "element id")
+    problems += _unique([(c.src, c.id) for c in first_national(fw.criteria())], "criterion id")
+    problems += _unique([(t.src, t.id) for t in first_national(fw.techniques)], "technique id")
+    problems += _unique([(g.src, g.id) for g in fw.guides], "guide id")
+    problems += _unique([(q.src, q.id) for q in fw.checklist.questions], "checklist question id")
+    problems += _unique([(e.src, e.order) for e in fw.elements], "element order", ("order",))
+    technique_ids = {t.id for t in fw.techniques} | set(also_known)
+    level_ids = [lv.id for lv in fw.scale.levels]
+    for element in fw.elements:
+        problems += _element_rules(element, level_ids, technique_ids)
+    for t in fw.techniques:
+        for i, ref in enumerate(t.related):
             if ref not in technique_ids:
-                problems.append(unknown_id(doc, ("related", i), "technique", ref, technique_ids))
-    for doc in docs.get("guide", []):
-        if doc.data["id"] in RESERVED_SLUGS:
+                problems.append(unknown(t.src, ("related", i), "technique", ref, technique_ids))
+    for g in fw.guides:
+        if g.id in RESERVED_SLUGS:
             problems.append(
-                Problem(
-                    doc.file,
-                    doc.line_of(("id",)),
-                    "id",
+                located(
+                    g.src,
+                    ("id",),
                     f"expected an id other than the build's own pages "
-                    f"({', '.join(sorted(RESERVED_SLUGS))}), but received "
-                    f"'{doc.data['id']}'",
+                    f"({', '.join(sorted(RESERVED_SLUGS))}), but received '{g.id}'",
                 )
             )
-    problems += _unsafe_ids(docs)
-    problems += _unused_techniques(docs)
-    # The worked example is checked against a sound framework only: otherwise
-    # one broken element file would also make every answer to it "unknown".
-    if "example" in docs and sound and not any(not p.warning for p in problems):
-        problems += _example_rules(docs, parsed)
+    problems += _unsafe_ids(fw)
+    problems += _unused_techniques(fw)
     return problems
 
 
-def _scale_rules(doc: YamlDoc) -> list[Problem]:
+def _scale_rules(fw: Framework) -> list[Problem]:
+    scale = fw.scale
     out = []
-    values = [lv["value"] for lv in doc.data["levels"]]
+    values = [lv.value for lv in scale.levels]
     if values != [1, 2, 3, 4]:
         out.append(
-            Problem(
-                doc.file,
-                doc.line_of(("levels",)),
-                "levels",
+            located(
+                scale.src,
+                ("levels",),
                 f"expected level values 1, 2, 3, 4 in that order, but received "
                 f"{', '.join(map(str, values))}",
             )
         )
-    seen: dict[str, tuple] = {}
-    for group in ("levels", "unscored"):
-        for i, option in enumerate(doc.data[group]):
-            path = (group, i, "id")
-            if option["id"] in seen:
-                out.append(
-                    _duplicate(doc, path, "answer", option["id"], doc.line_of(seen[option["id"]]))
-                )
-            else:
-                seen[option["id"]] = path
-    for group in ("priorities", "checklist_answers"):
-        ids: dict[str, tuple] = {}
-        for i, option in enumerate(doc.data[group]):
-            path = (group, i, "id")
-            if option["id"] in ids:
-                out.append(
-                    _duplicate(doc, path, "answer", option["id"], doc.line_of(ids[option["id"]]))
-                )
-            ids.setdefault(option["id"], path)
+    # Levels and unscored answers share one namespace (an answer is one of them).
+    out += _unique([(o.src, o.id) for o in scale.levels + scale.unscored], "answer id")
+    out += _unique([(o.src, o.id) for o in scale.priorities], "answer id")
+    out += _unique([(o.src, o.id) for o in scale.checklist_answers], "answer id")
     return out
 
 
-def _criterion_ids(doc: YamlDoc):
-    return [(("criteria", i, "id"), c["id"]) for i, c in enumerate(doc.data["criteria"])]
-
-
-def _question_ids(doc: YamlDoc):
-    return [(("questions", i, "id"), q["id"]) for i, q in enumerate(doc.data["questions"])]
-
-
-def _ids(docs: list[YamlDoc]) -> set[str]:
-    return {
-        d.data["id"] for d in docs if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)
-    }
-
-
-def _unique(docs: list[YamlDoc], ids_of, what: str) -> list[Problem]:
-    """Report the second and later uses of any id, pointing at the first."""
-    first: dict[object, tuple[YamlDoc, tuple]] = {}
+def _unique(items: list[tuple[Src, object]], what: str, rel: tuple = ("id",)) -> list[Problem]:
+    """Report the second and later uses of any value, pointing at the first."""
+    first: dict[object, Src] = {}
     out = []
-    for doc in docs:
-        for path, value in ids_of(doc):
-            path = path if path else ("id",)
-            if value in first:
-                other, other_path = first[value]
-                out.append(
-                    Problem(
-                        doc.file,
-                        doc.line_of(path),
-                        path_to_str(path),
-                        f"expected a unique {what}, but received '{value}', "
-                        f"already used at {other.file}:{other.line_of(other_path)}",
-                    )
+    for src, value in items:
+        if value in first:
+            file, line = first[value].at(*rel)
+            out.append(
+                located(
+                    src,
+                    rel,
+                    f"expected a unique {what}, but received '{value}', "
+                    f"already used at {file}:{line}",
                 )
-            else:
-                first[value] = (doc, path)
+            )
+        else:
+            first[value] = src
     return out
 
 
-def _duplicate(doc: YamlDoc, path: tuple, what: str, value: str, first_line: int) -> Problem:
-    return Problem(
-        doc.file,
-        doc.line_of(path),
-        path_to_str(path),
-        f"expected a unique {what} id, but received '{value}', already used at "
-        f"{doc.file}:{first_line}",
-    )
+def _element_rules(element, level_ids: list[str], technique_ids: set[str]) -> list[Problem]:
+    out = []
+    if not element.criteria:
+        out.append(
+            located(
+                element.src,
+                ("criteria",),
+                f"expected at least one criterion in element '{element.id}', "
+                "but received none (an empty element)",
+            )
+        )
+    for c in element.criteria:
+        missing = [lv for lv in level_ids if lv not in c.levels]
+        extra = [lv for lv in c.levels if lv not in level_ids]
+        if missing or extra:
+            found = ", ".join(c.levels) or "none"
+            detail = "; ".join(
+                filter(
+                    None,
+                    [
+                        f"missing {', '.join(missing)}" if missing else "",
+                        f"not on the scale: {', '.join(extra)}" if extra else "",
+                    ],
+                )
+            )
+            at = ("levels", extra[0]) if extra else ("levels",)
+            out.append(
+                located(
+                    c.src,
+                    at,
+                    f"expected {len(level_ids)} levels (one per scale level: "
+                    f"{', '.join(level_ids)}), but received {len(c.levels)} "
+                    f"({found}; {detail})",
+                )
+            )
+        if not c.opportunities:
+            out.append(
+                located(
+                    c.src,
+                    ("opportunities",),
+                    f"expected at least one development opportunity for '{c.id}', "
+                    "but received none",
+                )
+            )
+        for j, ref in enumerate(c.opportunities):
+            if ref not in technique_ids:
+                out.append(unknown(c.src, ("opportunities", j), "technique", ref, technique_ids))
+    return out
+
+
+def _unsafe_ids(fw: Framework) -> list[Problem]:
+    found = [(o.src, o.id) for o in (*fw.elements, *fw.techniques, *fw.criteria())]
+    found += [(q.src, q.id) for q in fw.checklist.questions]
+    return [
+        located(
+            src,
+            ("id",),
+            f"expected an id other than {', '.join(sorted(UNSAFE_IDS))} (names the browser "
+            f"refuses in saved answers), but received '{value}'",
+        )
+        for src, value in found
+        if value in UNSAFE_IDS
+    ]
+
+
+def _unused_techniques(fw: Framework) -> list[Problem]:
+    used = {ref for c in fw.criteria() for ref in c.opportunities}
+    return [
+        located(
+            t.src,
+            ("id",),
+            f"expected every technique to serve a criterion, but received "
+            f"'{t.id}', which no shown criterion lists (hide it too, or list it)",
+            warning=True,
+        )
+        for t in fw.techniques
+        if t.id not in used
+    ]
+
+
+# --- the worked example (national only: an edition cannot change it) -------------------
 
 
 def unknown_id(doc: YamlDoc, path: tuple, what: str, value, known) -> Problem:
-    import difflib
-
     guess = difflib.get_close_matches(str(value), sorted(known), n=1)
     hint = f" (did you mean '{guess[0]}'?)" if guess else ""
     return Problem(
@@ -170,107 +221,7 @@ def unknown_id(doc: YamlDoc, path: tuple, what: str, value, known) -> Problem:
     )
 
 
-def _element_rules(doc: YamlDoc, level_ids: list[str], technique_ids: set[str]) -> list[Problem]:
-    out = []
-    criteria = doc.data["criteria"]
-    if not criteria:
-        out.append(
-            Problem(
-                doc.file,
-                doc.line_of(("criteria",)),
-                "criteria",
-                "expected at least one criterion, but received none (an empty element)",
-            )
-        )
-    for i, criterion in enumerate(criteria):
-        levels = criterion["levels"]
-        missing = [lv for lv in level_ids if lv not in levels]
-        extra = [lv for lv in levels if lv not in level_ids]
-        if missing or extra:
-            found = ", ".join(levels) or "none"
-            detail = "; ".join(
-                filter(
-                    None,
-                    [
-                        f"missing {', '.join(missing)}" if missing else "",
-                        f"not on the scale: {', '.join(extra)}" if extra else "",
-                    ],
-                )
-            )
-            out.append(
-                Problem(
-                    doc.file,
-                    doc.line_of(("criteria", i, "levels")),
-                    path_to_str(("criteria", i, "levels")),
-                    f"expected {len(level_ids)} levels (one per scale level: "
-                    f"{', '.join(level_ids)}), but received {len(levels)} "
-                    f"({found}; {detail})",
-                )
-            )
-        if not criterion["opportunities"]:
-            out.append(
-                Problem(
-                    doc.file,
-                    doc.line_of(("criteria", i, "opportunities")),
-                    path_to_str(("criteria", i, "opportunities")),
-                    "expected at least one development opportunity, but received none",
-                )
-            )
-        for j, ref in enumerate(criterion["opportunities"]):
-            if ref not in technique_ids:
-                out.append(
-                    unknown_id(
-                        doc, ("criteria", i, "opportunities", j), "technique", ref, technique_ids
-                    )
-                )
-    return out
-
-
-def _unsafe_ids(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
-    found = []
-    for doc in docs.get("element", []) + docs.get("technique", []):
-        found.append((doc, ("id",), doc.data["id"]))
-    for doc in docs.get("element", []):
-        found += [(doc, ("criteria", i, "id"), c["id"]) for i, c in enumerate(doc.data["criteria"])]
-    for doc in docs.get("checklist", []):
-        found += [
-            (doc, ("questions", i, "id"), q["id"]) for i, q in enumerate(doc.data["questions"])
-        ]
-    return [
-        Problem(
-            doc.file,
-            doc.line_of(path),
-            path_to_str(path),
-            f"expected an id other than {', '.join(sorted(UNSAFE_IDS))} (names the browser "
-            f"refuses in saved answers), but received '{value}'",
-        )
-        for doc, path, value in found
-        if value in UNSAFE_IDS
-    ]
-
-
-def _unused_techniques(docs: dict[str, list[YamlDoc]]) -> list[Problem]:
-    used = {
-        ref
-        for d in docs.get("element", [])
-        for c in d.data["criteria"]
-        for ref in c["opportunities"]
-    }
-    return [
-        Problem(
-            d.file,
-            d.line_of(("id",)),
-            "id",
-            f"expected every technique to serve a criterion, but received "
-            f"'{d.data['id']}', which no criterion lists",
-            warning=True,
-        )
-        for d in docs.get("technique", [])
-        if d.data["id"] not in used
-    ]
-
-
-def _parsed_criterion_ids(parsed: dict[str, list[YamlDoc]]) -> set[str]:
+def parsed_criterion_ids(parsed: dict[str, list[YamlDoc]]) -> set[str]:
     """Criterion ids from every element file that parsed, valid or not."""
     out = set()
     for doc in parsed.get("element", []):
@@ -281,16 +232,13 @@ def _parsed_criterion_ids(parsed: dict[str, list[YamlDoc]]) -> set[str]:
     return out
 
 
-def _example_rules(
-    docs: dict[str, list[YamlDoc]], parsed: dict[str, list[YamlDoc]]
-) -> list[Problem]:
-    doc = docs["example"][0]
-    scale = docs["scale"][0].data
-    answers = {o["id"] for group in ("levels", "unscored") for o in scale[group]}
-    priorities = {o["id"] for o in scale["priorities"]} | {""}
-    checklist_answers = {o["id"] for o in scale["checklist_answers"]} | {""}
-    criteria = _parsed_criterion_ids(parsed)
-    questions = {q["id"] for d in docs.get("checklist", []) for q in d.data["questions"]}
+def check_example(doc: YamlDoc, fw: Framework, criteria: set[str]) -> list[Problem]:
+    """The worked example's answers name known criteria, levels and questions."""
+    scale = fw.scale
+    answers = {o.id for o in scale.levels + scale.unscored}
+    priorities = {o.id for o in scale.priorities} | {""}
+    checklist_answers = {o.id for o in scale.checklist_answers} | {""}
+    questions = {q.id for q in fw.checklist.questions}
     out = []
     for cid, answer in doc.data["answers"].items():
         if cid not in criteria:

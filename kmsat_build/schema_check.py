@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
+import os
 from functools import cache
 from importlib import resources
-
-from jsonschema import Draft202012Validator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document must be validated (slow)
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 TYPE_NAMES = {
     "string": "text",
@@ -24,10 +30,62 @@ TYPE_NAMES = {
 
 
 @cache
+def schema_text(name: str) -> str:
+    return resources.files("kmsat_build").joinpath(f"schemas/{name}.schema.json").read_text()
+
+
+@cache
 def load_schema(name: str) -> dict:
     """The packaged JSON Schema ``<name>.schema.json``."""
-    text = resources.files("kmsat_build").joinpath(f"schemas/{name}.schema.json").read_text()
-    return json.loads(text)
+    return json.loads(schema_text(name))
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kmsat" / "valid"
+
+
+@cache
+def _all_schemas_digest() -> str:
+    """One digest of every packaged schema (a schema may refer to another)."""
+    folder = resources.files("kmsat_build").joinpath("schemas")
+    texts = sorted(f.name + f.read_text() for f in folder.iterdir() if f.name.endswith(".json"))
+    return hashlib.sha256("".join(texts).encode()).hexdigest()
+
+
+def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
+    """Where a note that this exact text passed this exact schema is kept.
+
+    Like Python's .pyc files: a document unchanged since it last passed its
+    schema need not be validated again (nor jsonschema imported, most of
+    the cost). Any change to the text or the schema changes the key.
+    """
+    if not doc.source:
+        return None
+    key = hashlib.sha256(
+        f"{_all_schemas_digest()}\0{schema_name}\0{doc.source}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    return _cache_dir() / key
+
+
+@cache
+def schema_registry() -> Registry:
+    """Every packaged schema by its ``$id``, so one schema can refer to another
+    (the worked example to the session's parts, the questionnaire data to both)."""
+    from referencing import Registry, Resource
+
+    folder = resources.files("kmsat_build").joinpath("schemas")
+    schemas = [
+        json.loads(f.read_text()) for f in folder.iterdir() if f.name.endswith(".schema.json")
+    ]
+    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+
+
+def validator_for(name: str) -> Draft202012Validator:
+    """A validator for the packaged schema ``name``, its references resolved."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(name), registry=schema_registry())
 
 
 def describe(value) -> str:
@@ -50,12 +108,20 @@ def describe(value) -> str:
 
 def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
     """Every schema violation in ``doc``, each with file, line and key path."""
-    validator = Draft202012Validator(load_schema(schema_name))
+    marker = _valid_marker(doc, schema_name)
+    if marker is not None and marker.is_file():
+        return []
     problems = []
-    for error in validator.iter_errors(doc.data):
+    for error in validator_for(schema_name).iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
             problems.append(problem)
+    if marker is not None and not problems:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:  # a read-only home: validate every time
+            pass
     return problems
 
 
@@ -102,6 +168,8 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         expected = schema["x-expected"]
     elif kind == "type":
         expected = _type_names(error.validator_value)
+    elif kind == "const":
+        expected = repr(error.validator_value)
     elif kind == "enum":
         expected = "one of " + ", ".join(repr(v) for v in error.validator_value)
     elif kind == "minLength":
@@ -124,4 +192,22 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         expected = "keys of letters and digits separated by dots"
     else:  # pragma: no cover - a schema keyword we do not use yet
         expected = error.message
-    return [Problem(doc.file, line, at, f"expected {expected}, but received {describe(value)}")]
+    message = f"expected {expected}, but received {describe(value)}"
+    return [Problem(doc.file, line, at, message + _fix(doc, line, value, schema))]
+
+
+def _fix(doc: YamlDoc, line: int, value, schema: dict) -> str:
+    """How to mend the two YAML surprises a schema error hides: a comment, a number."""
+    text = doc.source.splitlines()[line - 1] if 0 < line <= len(doc.source.splitlines()) else ""
+    key, colon, rest = text.partition(":")
+    if value is None and colon and rest.strip().startswith("#"):
+        example = f'{key.strip()}: "{rest.strip()}"'
+        return (
+            f" (in YAML a # starts a comment, so the value reads as empty: put it in "
+            f"quotes, for example {example})"
+        )
+    wants_text = schema.get("type") == "string" or "pattern" in schema
+    if wants_text and isinstance(value, (int, float)) and not isinstance(value, bool):
+        raw = rest.strip() or str(value)
+        return f' (YAML reads {raw} as a number: put it in quotes, for example "{raw}")'
+    return ""

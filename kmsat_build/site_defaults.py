@@ -16,7 +16,8 @@ LEVELS = {"warn": logging.WARNING, "info": logging.INFO, "ignore": logging.DEBUG
 
 
 def site_settings() -> dict:
-    return yaml.safe_load(resources.files("kmsat_build").joinpath("site.yml").read_text())
+    text = resources.files("kmsat_build").joinpath("site.yml").read_text()
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def apply_site_defaults(config) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 import markdown as md
@@ -22,11 +23,66 @@ class _TextOnly(HTMLParser):
 _MARKDOWN = md.Markdown()
 
 
+# Text with none of these is the same before and after Markdown: skip the
+# conversion (most level descriptors and labels; it was most of our build step).
+_MARKUP = re.compile(r"[\\`*_\[\]<>#&!|{}~=]|^\s*(?:[-+]|\d+[.)])", re.M)
+
+
 def plain_text(markdown_text: str) -> str:
     """Markdown -> plain text, for the browser, which inserts text only."""
+    if not _MARKUP.search(markdown_text or ""):
+        return " ".join((markdown_text or "").split())
     parser = _TextOnly()
     parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
     return " ".join(" ".join(parser.parts).split())
+
+
+class _Runs(HTMLParser):
+    """Rendered Markdown as runs of text, web (http, https) links among them."""
+
+    def __init__(self):
+        super().__init__()
+        self.runs: list[dict] = []
+        self._url: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        href = (dict(attrs).get("href") or "").strip()
+        if tag == "a" and href.lower().startswith(("http://", "https://")):
+            self._url = href
+            self.runs.append({"text": "", "url": href})
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._url is not None:
+            self._url = None
+            self.runs.append({"text": ""})
+
+    def handle_data(self, data: str) -> None:
+        if not self.runs:
+            self.runs.append({"text": ""})
+        self.runs[-1]["text"] += data
+
+
+def text_with_links(markdown_text: str) -> list[dict]:
+    """Markdown as ``[{"text"}, {"text", "url"}, ...]``: plain text, with its
+    web links kept as links (a mailto: or javascript: link stays text).
+
+    For prose the browser shows as text but whose links it should offer.
+    """
+    parser = _Runs()
+    parser.feed(_MARKDOWN.reset().convert(markdown_text or ""))
+    runs = []
+    for run in parser.runs:
+        # Whitespace as plain_text has it: one space, none at the ends.
+        run["text"] = re.sub(r"\s+", " ", run["text"])
+        if "url" in run:
+            run["text"] = run["text"].strip() or run["url"]
+        if run["text"]:
+            runs.append(run)
+    if runs and "url" not in runs[0]:
+        runs[0]["text"] = runs[0]["text"].lstrip()
+    if runs and "url" not in runs[-1]:
+        runs[-1]["text"] = runs[-1]["text"].rstrip()
+    return [run for run in runs if run["text"]]
 
 
 def one_line(text: str) -> str:
@@ -36,3 +92,17 @@ def one_line(text: str) -> str:
 
 def escape_html(text: str) -> str:
     return html.escape(text or "", quote=True)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def escape_text(text: str) -> str:
+    """A plain-text field (a title, a label, a UI string) for Markdown or a theme template.
+
+    Its own ``<`` and ``&lt;`` stay what the editor typed, never a tag: ``<`` and
+    any ``&`` that would start a character reference are escaped. Markdown
+    syntax, quotes and a lone ``&`` are left alone, so ordinary text renders as
+    before (and MkDocs' theme, which does not escape titles, shows it as text).
+    """
+    return _CHARACTER_REFERENCE.sub("&amp;", text or "").replace("<", "&lt;")

@@ -45,8 +45,36 @@ def run_case(fixture: Path, patch: dict, load=load_framework, folder: str = "fra
         return "\n".join(["OK", *fw.warnings])
 
 
-def run_edition_case(edition: Path, patch: dict) -> str:
-    """The whole message for a patched copy of an edition folder (overlay + docs)."""
-    from kmsat_build.edition import load_edition
+def case_patch(case: dict) -> dict:
+    """A case's patch, with the files it lists under `bytes` as latin-1 bytes."""
+    patch = dict(case["patch"])
+    for rel in case.get("bytes", []):  # stored as latin-1 text in YAML
+        patch[rel] = patch[rel].encode("latin-1")
+    return patch
 
-    return run_case(edition, patch, load=load_edition, folder="edition")
+
+def check_message(folder: Path) -> str:
+    """What `kmsat check` says of an edition folder, as one text.
+
+    "OK" and any warnings when it loads (check still refuses warnings: the
+    build is strict), else every problem.
+    """
+    from kmsat_build.check import check_edition
+
+    result = check_edition(folder)
+    if result.problems or result.framework is None:
+        return str(FrameworkError(result.problems))
+    return "\n".join(["OK", *result.framework.warnings])
+
+
+def check_expected(path: Path, got: str, expected: str) -> None:
+    """Assert a case's message; UPDATE_GOLDEN=1 rewrites the file's `expect:` instead."""
+    import os
+
+    if os.environ.get("UPDATE_GOLDEN") and got != expected.rstrip("\n"):
+        text = path.read_text(encoding="utf-8")
+        head = text[: text.index("expect: |")]
+        body = "".join(f"  {line}\n" if line else "\n" for line in got.split("\n"))
+        path.write_text(head + "expect: |\n" + body, encoding="utf-8")
+        return
+    assert got == expected.rstrip("\n")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.hostile_edition import write_hostile_edition
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small"
 
@@ -41,7 +43,7 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def page_data(page_html: str) -> dict:
     """The questionnaire data a built page carries in #kmsat-data's attribute."""
-    match = re.search(r'id="kmsat-data" hidden data-kmsat-json="([^"]*)"', page_html)
+    match = re.search(r'id="kmsat-data" hidden(?:="")? data-kmsat-json="([^"]*)"', page_html)
     return json.loads(html.unescape(match.group(1)))
 
 
@@ -59,6 +61,22 @@ def full_site(tmp_path_factory) -> Path:
     """The example edition that uses every overlay feature, built once."""
     site = tmp_path_factory.mktemp("full-edition") / "site"
     result = mkdocs_build(ROOT / "tests" / "editions" / "full" / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory) -> tuple[Path, dict]:
+    """The hostile edition's folder and its overlay data."""
+    folder = tmp_path_factory.mktemp("hostile") / "edition"
+    return folder, write_hostile_edition(folder)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile) -> Path:
+    folder, _ = hostile
+    site = folder.parent / "site"
+    result = mkdocs_build(folder / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
 

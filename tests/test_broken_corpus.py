@@ -12,17 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.broken_cases import run_case
+from tests.broken_cases import case_patch, check_expected, run_case
 from tests.conftest import SMALL
 
 CASES = sorted((Path(__file__).parent / "broken").glob("*.yml"))
-
-
-def _patch(case: dict) -> dict:
-    patch = dict(case["patch"])
-    for rel in case.get("bytes", []):  # stored as latin-1 text in YAML
-        patch[rel] = patch[rel].encode("latin-1")
-    return patch
 
 
 def test_corpus_is_large_enough():
@@ -32,7 +25,7 @@ def test_corpus_is_large_enough():
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_broken_framework_message(path: Path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert run_case(SMALL, _patch(case)) == case["expect"].rstrip("\n")
+    check_expected(path, run_case(SMALL, case_patch(case)), case["expect"])
 
 
 def test_small_fixture_itself_is_valid():

@@ -94,12 +94,12 @@ def test_broken_framework_fails_build_and_writes_no_site(tmp_path):
     apply_case(
         SMALL,
         project / "framework",
-        {"elements/beta.yml": [["opportunities: [peer-assist]", "opportunities: [nope]"]]},
+        {"elements/behaviours.yml": [["opportunities: [peer-assist]", "opportunities: [nope]"]]},
     )
     result = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
     assert (
-        "framework/elements/beta.yml:15: criteria[0].opportunities[0]: expected the id of "
+        "framework/elements/behaviours.yml:15: criteria[0].opportunities[0]: expected the id of "
         "a known technique, but received 'nope'"
     ) in result.stderr
     assert not (project / "site").exists()

@@ -147,8 +147,10 @@ def test_anchors_and_aliases_are_allowed_when_sane(tmp_path):
     checklist = root / "checklist.yml"
     checklist.write_text(
         checklist.read_text()
-        .replace("why: Someone must be.", "why: &why Someone must be.")
-        .replace("why: Repeating mistakes costs money.", "why: *why")
+        .replace(
+            "why: What nobody owns, nobody manages.", "why: &why What nobody owns, nobody manages."
+        )
+        .replace("why: Know-how walks out of the door.", "why: *why")
     )
     fw = load_framework(root)
-    assert fw.checklist.questions[1].why == "Someone must be."
+    assert fw.checklist.questions[1].why == "What nobody owns, nobody manages."

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kmsat_build import load_framework
-from kmsat_build.mkdocs_integration import urls_from_assessment
+from kmsat_build.lifecycle import urls_from_assessment
 from kmsat_build.pages import render_pages
 from tests.conftest import SMALL
 

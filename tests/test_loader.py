@@ -55,9 +55,20 @@ def test_every_yaml_file_points_editors_at_its_schema():
 
 def test_model_carries_ids_and_cross_links():
     fw = load_framework(SMALL)
-    assert [c.id for c in fw.criteria()] == ["alpha-one", "alpha-two", "beta-one"]
-    assert [c.id for c in fw.criteria_using("peer-assist")] == ["alpha-one", "beta-one"]
-    assert fw.criteria()[2].element_id == "beta"
+    assert [c.id for c in fw.criteria()] == [
+        "accountable-executive",
+        "strategy-and-plans",
+        "papers-use-evidence",
+        "learning-before",
+        "reflection",
+        "sharing",
+    ]
+    assert [c.id for c in fw.criteria_using("peer-assist")] == [
+        "accountable-executive",
+        "papers-use-evidence",
+        "learning-before",
+    ]
+    assert fw.criteria()[3].element_id == "behaviours"
 
 
 def test_questionnaire_data_shape_and_plain_text():
@@ -65,8 +76,8 @@ def test_questionnaire_data_shape_and_plain_text():
     data = questionnaire_data(fw, lambda path: path.replace(".md", ".html"))
     assert data["format"] == "kmsat-questionnaire"
     assert data["edition"]["id"] == "small"
-    assert data["elements"][0]["summary"] == "The first element."
-    assert data["elements"][0]["url"] == "elements/alpha.html"
+    assert data["elements"][0]["summary"] == "Leaders own evidence and knowledge."
+    assert data["elements"][0]["url"] == "elements/leadership.html"
     crit = data["elements"][0]["criteria"][0]
     assert crit["opportunities"][0] == {
         "id": "peer-assist",
@@ -84,15 +95,15 @@ def test_fingerprint_ignores_wording_but_not_ids(tmp_path):
     apply_case(
         SMALL,
         tmp_path / "reworded",
-        {"elements/alpha.yml": [["We do the first thing.", "We now do it better."]]},
+        {"elements/leadership.yml": [["We do the first thing.", "We now do it better."]]},
     )
     assert fingerprint(load_framework(tmp_path / "reworded")) == base
     apply_case(
         SMALL,
         tmp_path / "renamed",
         {
-            "elements/beta.yml": [["id: beta-one", "id: beta-uno"]],
-            "example.yml": [["beta-one:", "beta-uno:"]],
+            "elements/behaviours.yml": [["id: learning-before", "id: beta-uno"]],
+            "example.yml": [["learning-before:", "beta-uno:"]],
         },
     )
     assert fingerprint(load_framework(tmp_path / "renamed")) != base
@@ -106,7 +117,7 @@ def test_yes_and_no_stay_text():
 
 def test_cli_check_reports_ok_and_failure(capsys, tmp_path):
     assert cli(["check", str(SMALL)]) == 0
-    assert "OK: edition 'small' 0.1.0, 2 elements, 3 criteria" in capsys.readouterr().out
+    assert "OK: edition 'small' 1.0.0, 2 elements, 6 criteria" in capsys.readouterr().out
     from tests.broken_cases import apply_case
 
     apply_case(SMALL, tmp_path / "framework", {"scale.yml": None})

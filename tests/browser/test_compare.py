@@ -59,7 +59,12 @@ def axe_check(axe, page, label):
     in at the top; axe reading a tab mid-fade reports its half-transparent text.
     """
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(400)
+    # Wait until the tabs are back and still, however long a busy machine takes.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.md-tabs__link')]
+            .every((link) => getComputedStyle(link).opacity === '1')
+          && document.getAnimations().every((a) => a.playState !== 'running')"""
+    )
     assert_accessible(axe, page, label)
 
 

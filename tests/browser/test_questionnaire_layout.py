@@ -69,8 +69,14 @@ def test_reorder_by_dragging(site_url, page):
 
 
 def test_startup_failure_leaves_the_paper_form(site_url, page):
+    # Data of the right format and version that the app still cannot use (no
+    # elements); data it cannot read at all is tests/browser/test_contract.py's.
     def broken(route):
-        body = route.fetch().text().replace('data-kmsat-json="', 'data-kmsat-json="{broken', 1)
+        body = (
+            route.fetch()
+            .text()
+            .replace("&quot;elements&quot;:[", "&quot;elements&quot;:null,&quot;x&quot;:[", 1)
+        )
         route.fulfill(body=body, content_type="text/html")
 
     page.route("**/assessment.html", broken)

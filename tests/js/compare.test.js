@@ -149,7 +149,7 @@ test('consensus: the agreed levels and notes become a new session with its actio
   });
   assert.deepEqual(session.checklist, { 'board-accountability': { answer: 'no', note: '' } });
   assert.deepEqual(session.plan.map((row) => row.criterion), ['strategy-and-plans', 'accountable-executive']);
-  assert.deepEqual(session.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.deepEqual(session.edition, { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint });
   // It exports and imports like any other session.
   assert.deepEqual(core('session').checkImport(toJSON(session, data, NOW), data).report, []);
 });
@@ -180,16 +180,16 @@ test('suggestMode: several teams side by side, one team at several dates over ti
 
 test('a file of another content version is compared on the criteria it answers, with a warning', () => {
   const old = JSON.parse(file('Surgery', '2026-03-01', '4-4-44'));
-  old.edition = { id: 'national', contentVersion: '0.9.0', fingerprint: 'ffffffffffffffff' };
+  old.edition = { id: 'small', contentVersion: '0.9.0', fingerprint: 'ffffffffffffffff' };
   old.answers['retired-criterion'] = { level: 'embedded' };
   const read = compare.readExport(JSON.stringify(old), data);
   assert.deepEqual(read.criteria, ['accountable-executive', 'papers-use-evidence', 'reflection', 'sharing']);
-  assert.deepEqual(read.edition, { id: 'national', contentVersion: '0.9.0', fingerprint: 'ffffffffffffffff' });
+  assert.deepEqual(read.edition, { id: 'small', contentVersion: '0.9.0', fingerprint: 'ffffffffffffffff' });
   const entries = [entry('Medicine', '2026-03-01', '111111'), read];
   const shared = compare.sharedCriteria(data, entries);
   assert.deepEqual(shared, read.criteria);
   assert.deepEqual(words(compare.editionWarnings(data, entries, shared)), [
-    'Files from edition “national”, version 0.9.0 (1); this site is “national”, version 1.0.0.',
+    'Files from edition “small”, version 0.9.0 (1); this site is “small”, version 1.0.0.',
     'Compared on 4 of 6 criteria, those every file shares. Left out: Evidence in strategy and plans; Learning before.',
   ]);
   assert.deepEqual(compare.sideBySide(data, entries, shared).elements.map((e) => e.criteria.length), [2, 2]);
@@ -201,7 +201,7 @@ test('a reworded version with the same questions is compared on everything, with
   const read = compare.readExport(JSON.stringify(reworded), data);
   assert.equal(read.criteria, null);
   assert.deepEqual(words(compare.editionWarnings(data, [read], compare.sharedCriteria(data, [read]))),
-    ['Files from edition “national”, version 1.0.1 (1); this site is “national”, version 1.0.0.']);
+    ['Files from edition “small”, version 1.0.1 (1); this site is “small”, version 1.0.0.']);
 });
 
 test('another edition: accepted when it shares criteria (warning), refused when it shares none', () => {

@@ -27,7 +27,7 @@ test('toJSON: the whole session, stamped with edition, versions and export time'
   const text = toJSON(session, data, NOW);
   const parsed = JSON.parse(text);
   assert.deepEqual(Object.keys(parsed).slice(0, 5), ['format', 'version', 'edition', 'exportedAt', 'id']);
-  assert.deepEqual(parsed.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.deepEqual(parsed.edition, { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint });
   assert.equal(parsed.exportedAt, '2026-11-26T15:04:05.000Z');
   assert.deepEqual(parsed.answers, session.answers);
   assert.ok(text.endsWith('}\n') && text.includes('\n  "format": "kmsat-session",'));
@@ -100,7 +100,7 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
   assert.ok(md.includes('| \\# Not a heading |'));
-  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Knowledge Mobilisation Self-Assessment Tool: self-assessment report',
+  assert.deepEqual(md.match(/^#+ .*$/gm), ['# Small Test Edition: self-assessment report',
     '## Session details', '## Results by element', '## Strengths', '## Ratings', '## Action plan', '## Board checklist']);
   // Every table row has the same number of cells as its header: pipes in user text did not split cells.
   for (const table of md.split('\n\n').filter((block) => block.startsWith('|'))) {

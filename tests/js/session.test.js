@@ -33,7 +33,7 @@ test('newSession: an empty session of this edition, dated today', () => {
   const session = newSession(data, NOW, 'abc123');
   assert.deepEqual(session, {
     format: 'kmsat-session', version: 1,
-    edition: { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' },
+    edition: { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint },
     id: 'abc123', revision: 0, savedAt: '2026-11-26T12:00:00.000Z',
     details: { organisation: '', team: '', date: session.details.date, facilitator: '', participants: '', capacity: '' },
     checklist: {}, answers: {}, plan: [], dismissed: [],
@@ -57,11 +57,12 @@ test('an exported file imports back to the same session, with an empty report', 
 
 test('refused: too large', () => {
   refused(' '.repeat(2 * 1024 * 1024 + 1), 'import.refused.tooLarge',
-    'The file is 2.1 MB, larger than the 2 MB this tool imports. Choose an answers file exported from this tool.');
+    'The file is larger than the 2 MB this tool imports. Choose an answers file exported from this tool.');
   // Counted in UTF-8 bytes: 60,000 characters of 'é' are 120,000 bytes.
   refused('"' + 'é'.repeat(60000) + '"', 'import.refused.tooLarge',
-    'The file is 0.2 MB, larger than the 0.1 MB this tool imports. Choose an answers file exported from this tool.',
+    'The file is larger than the 0.1 MB this tool imports. Choose an answers file exported from this tool.',
     { maxBytes: 104858 });
+  assert.doesNotThrow(() => checkImport(fileText(), data, { maxBytes: fileText().length }), 'exactly at the limit');
   assert.doesNotThrow(() => checkImport(fileText(), data, { maxBytes: 104858 }));
 });
 
@@ -100,14 +101,14 @@ test('refused: a future or missing version', () => {
 
 test('refused: another edition, or none', () => {
   refused(fileText({ edition: { id: 'st-elsewhere', contentVersion: '1.0.0' } }), 'import.refused.otherEdition',
-    'The file belongs to another edition of this tool (“st-elsewhere”), not this one (“national”). ' +
+    'The file belongs to another edition of this tool (“st-elsewhere”), not this one (“small”). ' +
     'Import it into the site it came from.');
-  refused(fileText({ edition: 'national' }), 'import.refused.noEdition',
+  refused(fileText({ edition: 'small' }), 'import.refused.noEdition',
     'The file does not say which edition of the tool it belongs to.');
 });
 
 test('__proto__, constructor and prototype keys are skipped and never reach Object.prototype', () => {
-  const text = '{"format":"kmsat-session","version":1,"edition":{"id":"national"},' +
+  const text = '{"format":"kmsat-session","version":1,"edition":{"id":"small"},' +
     '"__proto__":{"polluted":"top"},' +
     '"details":{"__proto__":{"polluted":"details"},"organisation":"Org"},' +
     '"answers":{"__proto__":{"level":"embedded","polluted":"answers"},' +
@@ -201,13 +202,13 @@ test('over-long text is cut to 5,000 characters; over-long plans to 500 rows', (
 
 test('a file from an older content version keeps every answer whose criterion still exists', () => {
   const { session, report } = checkImport(fileText({
-    edition: { id: 'national', contentVersion: '0.9.0', fingerprint: 'ffffffffffffffff' },
+    edition: { id: 'small', contentVersion: '0.9.0', fingerprint: 'ffffffffffffffff' },
     answers: { sharing: { level: 'embedded' }, 'old-criterion': { level: 'emerging' }, reflection: { level: 'dont-know' } },
     plan: [{ id: 'a', criterion: 'old-criterion', action: 'Keep this' }, { id: 'b', criterion: 'old-gone' }],
     dismissed: ['old-criterion', 'reflection'],
   }), data);
   assert.deepEqual(Object.keys(session.answers), ['sharing', 'reflection']);
-  assert.deepEqual(session.edition, { id: 'national', contentVersion: '1.0.0', fingerprint: '0123456789abcdef' });
+  assert.deepEqual(session.edition, { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint });
   assert.deepEqual(session.plan.map((row) => [row.id, row.criterion, row.title, row.action]),
     [['a', null, 'old-criterion', 'Keep this']]);
   assert.deepEqual(session.dismissed, ['reflection']);
@@ -220,8 +221,14 @@ test('a file from an older content version keeps every answer whose criterion st
   ]);
 });
 
+test("an edition's long content version is named in full in the report", () => {
+  const from = '1.0.0+northbrook-valley-nhs-foundation-trust-library.12';
+  const { report } = checkImport(fileText({ edition: { id: data.edition.id, contentVersion: from } }), data);
+  assert.ok(words(report)[0].includes(`version ${from} of the questions`), words(report)[0]);
+});
+
 test('the same content version with another fingerprint is reported too', () => {
-  const { report } = checkImport(fileText({ edition: { id: 'national', contentVersion: '1.0.0', fingerprint: 'aaaa' } }), data);
+  const { report } = checkImport(fileText({ edition: { id: 'small', contentVersion: '1.0.0', fingerprint: 'aaaa' } }), data);
   assert.deepEqual(words(report),
     ['The questions have changed since the file was made. Answers to criteria that still exist were kept.']);
 });

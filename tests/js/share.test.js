@@ -135,15 +135,15 @@ test('wrong shape and other editions are refused', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(payload));
     return '1.' + share.toBase64url(bytes) + '.' + share.fnv1a(bytes);
   };
-  for (const payload of [[], 'x', { v: 2, e: 'national' }, { v: 1 }, { v: 1, e: 'national', a: [] },
-    { v: 1, e: 'national', d: {} }, { v: 1, e: 'national', l: {} }]) {
+  for (const payload of [[], 'x', { v: 2, e: 'small' }, { v: 1 }, { v: 1, e: 'small', a: [] },
+    { v: 1, e: 'small', d: {} }, { v: 1, e: 'small', l: {} }]) {
     refused(wrap(payload), 'share.refused.wrongShape', 'This link does not hold answers from this tool.');
   }
   refused(wrap({ v: 1, e: 'st-elsewhere', a: {} }), 'share.refused.otherEdition',
-    'This link holds answers for another edition of this tool (“st-elsewhere”), not this one (“national”). ' +
+    'This link holds answers for another edition of this tool (“st-elsewhere”), not this one (“small”). ' +
     'Open it on the site it came from.');
   // Same edition, other question set: kept where the criteria still exist, and said so.
-  const { report } = share.decodeShare(wrap({ v: 1, e: 'national', c: '0.9.0', p: 'ffff', a: { gone: ['embedded'] } }), data);
+  const { report } = share.decodeShare(wrap({ v: 1, e: 'small', c: '0.9.0', p: 'ffff', a: { gone: ['embedded'] } }), data);
   assert.deepEqual(report.map((m) => m.key), ['import.report.contentVersion', 'import.report.unknownCriteria']);
 });
 

@@ -10,7 +10,7 @@ const { ROOT, loadData } = require('./helpers.js');
 const store = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'core', 'saving.js'));
 const kitStorage = require(path.join(ROOT, 'kmsat_build', 'assets', 'js', 'kit', 'storage.js'));
 const data = loadData();
-const KEY = 'kmsat:national:session';
+const KEY = 'kmsat:small:session';
 const NOW = new Date('2026-11-26T12:00:00Z');
 const LATER = new Date('2026-11-26T12:05:00Z');
 
@@ -78,7 +78,7 @@ test('a storage event is "elsewhere" only for this key and text this tab did not
   const mine = storage.getItem(KEY);
   assert.equal(saved.ok, true);
   assert.equal(slot.changedElsewhere({ key: KEY, newValue: mine }), false);
-  assert.equal(slot.changedElsewhere({ key: 'kmsat:national:example', newValue: '{}' }), false);
+  assert.equal(slot.changedElsewhere({ key: 'kmsat:small:example', newValue: '{}' }), false);
   assert.equal(slot.changedElsewhere({ key: KEY, newValue: '{"other": true}' }), true);
 });
 
@@ -99,7 +99,7 @@ test('unreadable saved answers are reported and never overwritten unasked', () =
 
 test('restoring reports what needed tidying', () => {
   const storage = fakeStorage();
-  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'national' },
+  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'small' },
     answers: { sharing: { level: 'superb' } } }));
   const loaded = store.slot(storage, KEY).load(data, 'x', NOW);
   assert.deepEqual(loaded.report.map((m) => m.key), ['import.report.unknownLevels']);
@@ -108,7 +108,7 @@ test('restoring reports what needed tidying', () => {
 test('never lose: answers to criteria a newer edition added stay stored through the next save', () => {
   const storage = fakeStorage();
   const newer = { level: 'emerging', priority: 'high', notes: 'From the newer edition' };
-  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'national' },
+  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'small' },
     answers: { 'added-later': newer, sharing: { level: 'not-yet', priority: '', notes: '' } },
     checklist: { 'asked-later': { answer: 'yes', note: 'kept' } } }));
   const slot = store.slot(storage, KEY);
@@ -126,7 +126,7 @@ test('never lose: answers to criteria a newer edition added stay stored through 
 test('never lose: a saved text longer than 5,000 characters is restored and saved whole', () => {
   const storage = fakeStorage();
   const long = 'x'.repeat(7000) + 'the end';
-  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'national' },
+  storage.setItem(KEY, JSON.stringify({ format: 'kmsat-session', version: 1, edition: { id: 'small' },
     details: { organisation: long }, answers: { sharing: { level: 'not-yet', priority: '', notes: long } } }));
   const slot = store.slot(storage, KEY);
   const loaded = slot.load(data, 'x', NOW);

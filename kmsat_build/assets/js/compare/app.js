@@ -94,8 +94,13 @@
     name: 'compare',
     selector: '#kmsat-compare',
     mount(mount) {
-      let data;
-      try { data = pageData(); } catch (error) { return () => undefined; } // the no-JavaScript note stays
+      const data = pageData();
+      // Page and script from different versions: say so, and leave the no-script note.
+      const mismatch = K.contract.checkPageData(data);
+      if (mismatch) {
+        mount.replaceChildren(h('div', { class: 'kmsat-app' }, h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text })));
+        return () => undefined;
+      }
       const note = document.getElementById('kmsat-compare-nojs');
       if (note) note.hidden = true;
       const page = create(mount, data);

@@ -14,9 +14,8 @@
   function readText(page, file) {
     return new Promise((resolve) => {
       if (file.size > K.session.MAX_BYTES) {
-        const mb = (n, round) => round((n / 1048576) * 10) / 10;
         resolve({ name: file.name, reason: new K.session.ImportError('import.refused.tooLarge',
-          { size: mb(file.size, Math.ceil), max: mb(K.session.MAX_BYTES, Math.round) }, page.data.strings).message });
+          { max: Math.round((K.session.MAX_BYTES / 1048576) * 10) / 10 }, page.data.strings).message });
         return;
       }
       const reader = new FileReader();

@@ -9,7 +9,8 @@
  * @typedef {{levels: {id: string, value: number, label: string}[], unscored: Object[],
  *   priorities: Object[], checklistAnswers: Object[]}} Scale
  * @typedef {{edition: Object, fingerprint: string, scale: Scale, checklist: Object[],
- *   elements: Element[], strings: Object<string, string>}} Questionnaire  see assets/README.md
+ *   elements: Element[], strings: Object<string, string>}} Questionnaire
+ *   defined in kmsat_build/schemas/questionnaire.schema.json (a session: session.schema.json)
  */
 (function (/** @type {any} */ root, factory) {
   const api = factory();
@@ -21,6 +22,7 @@
   const hasOwn = Object.prototype.hasOwnProperty;
   const FORMAT = 'kmsat-session';
   const VERSION = 1;
+  /** The unscored answers, counted by id: scale.schema.json requires both in every framework. */
   const DONT_KNOW = 'dont-know';
   const NOT_APPLICABLE = 'not-applicable';
   /** Level value from which a criterion is a strength (Developing). */

@@ -113,14 +113,14 @@
     return details;
   }
 
-  /** Entries keyed by known ids, each cleaned by `clean`; empty entries dropped. */
-  function cleanMap(raw, path, known, unknownKey, clean, notes) {
+  /** Entries keyed by known ids, each cleaned by `clean`; empty entries dropped. `fields`: an entry's text fields. */
+  function cleanMap(raw, path, known, unknownKey, fields, clean, notes) {
     const result = {};
     for (const [id, value] of entries(raw, path, notes)) {
       if (UNSAFE_KEYS.has(id)) { notes.add(unknownKey, id); continue; }
       if (!known.has(id)) {
         // A newer edition's answers, saved on this origin: kept as they are for the copy that knows them.
-        if (notes.keep && SAFE_ID.test(id) && isPlainObject(value)) result[id] = keepUnknown(value);
+        if (notes.keep && SAFE_ID.test(id) && isPlainObject(value)) result[id] = keepUnknown(value, fields);
         else notes.add(unknownKey, id);
         continue;
       }
@@ -131,12 +131,10 @@
     return result;
   }
 
-  /** An entry for an id this edition does not know: its text fields, untouched. */
-  function keepUnknown(value) {
+  /** An entry for an id this edition does not know: its fields, as they were (the same shape in every edition). */
+  function keepUnknown(value, fields) {
     const kept = {};
-    for (const key of Object.keys(value)) {
-      if (!UNSAFE_KEYS.has(key) && typeof value[key] === 'string') kept[key] = value[key];
-    }
+    for (const field of fields) kept[field] = typeof own(value, field) === 'string' ? value[field] : '';
     return kept;
   }
 
@@ -210,7 +208,7 @@
     const from = own(edition, 'contentVersion');
     const fingerprint = own(edition, 'fingerprint');
     if (typeof from === 'string' && from !== data.edition.contentVersion) {
-      return [strings.message('import.report.contentVersion', { from: from.slice(0, 40), to: data.edition.contentVersion })];
+      return [strings.message('import.report.contentVersion', { from: from.slice(0, 120), to: data.edition.contentVersion })];
     }
     if (typeof fingerprint === 'string' && fingerprint !== data.fingerprint) {
       return [strings.message('import.report.fingerprint')];
@@ -239,12 +237,12 @@
       savedAt: typeof savedAt === 'string' && !isNaN(Date.parse(savedAt)) ? savedAt : '',
       details: cleanDetails(own(input, 'details'), notes),
       checklist: cleanMap(own(input, 'checklist'), 'checklist', index.checklist, 'import.report.unknownChecklist',
-        (value, path) => ({
+        ['answer', 'note'], (value, path) => ({
           answer: choice(own(value, 'answer'), index.scale.checklistAnswers, path + '.answer', notes),
           note: text(own(value, 'note'), path + '.note', notes),
         }), notes),
       answers: cleanMap(own(input, 'answers'), 'answers', index.criteria, 'import.report.unknownCriteria',
-        (value, path) => cleanAnswer(value, path, index.scale, notes), notes),
+        ['level', 'priority', 'notes'], (value, path) => cleanAnswer(value, path, index.scale, notes), notes),
       plan: cleanPlan(own(input, 'plan'), index, notes),
       dismissed: cleanDismissed(own(input, 'dismissed'), index, notes),
     };

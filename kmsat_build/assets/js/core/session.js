@@ -72,16 +72,21 @@
     return normaliseSession(raw, data, options);
   }
 
-  /** UTF-8 size of a string, without encoding a copy of it. */
-  function utf8Length(s) {
+  /**
+   * Is the string's UTF-8 size over `limit`? Counted without encoding a copy,
+   * and only until the count passes the limit: a huge string costs no more
+   * than the limit, and one longer than the limit in UTF-16 units costs nothing.
+   */
+  function utf8Over(s, limit) {
+    if (s.length > limit) return true; // every UTF-16 unit is at least one byte
     let bytes = 0;
-    for (let i = 0; i < s.length; i += 1) {
+    for (let i = 0; i < s.length && bytes <= limit; i += 1) {
       const c = s.charCodeAt(i);
       if (c < 0x80) bytes += 1;
       else if (c < 0x800) bytes += 2;
       else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i += 1; } else bytes += 3;
     }
-    return bytes;
+    return bytes > limit;
   }
 
   /**
@@ -95,12 +100,9 @@
     const maxBytes = (options && options.maxBytes) || MAX_BYTES;
     const refuse = (key, params) => new ImportError(key, params || {}, data.strings);
     if (typeof text !== 'string') throw refuse('import.refused.notJson');
-    // Length first: every UTF-16 unit is at least one byte, and it costs nothing.
-    if (text.length > maxBytes || utf8Length(text) > maxBytes) {
-      // The size is rounded up, so a file just over the limit never reads "2 MB, larger than 2 MB".
-      const mb = (bytes, round) => round((bytes / 1048576) * 10) / 10;
-      throw refuse('import.refused.tooLarge',
-        { size: mb(utf8Length(text.slice(0, maxBytes * 4)), Math.ceil), max: mb(maxBytes, Math.round) });
+    if (utf8Over(text, maxBytes)) {
+      // Its exact size is not measured: that would cost as much as the file is large.
+      throw refuse('import.refused.tooLarge', { max: Math.round((maxBytes / 1048576) * 10) / 10 });
     }
     let raw;
     try {

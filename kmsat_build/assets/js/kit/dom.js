@@ -58,12 +58,12 @@
 
   /**
    * The page's questionnaire data: a data attribute (see kmsat_build/pages.py),
-   * never a script Material would re-run. Throws when it is missing or broken.
+   * never a script Material would re-run. Null when it is missing or broken
+   * (core/contract.js checkPageData says which, in words).
    */
   function pageData() {
     const node = document.getElementById('kmsat-data');
-    if (!node) throw new Error('no questionnaire data on this page');
-    return JSON.parse(node.getAttribute('data-kmsat-json') || '');
+    try { return node ? JSON.parse(node.getAttribute('data-kmsat-json') || '') : null; } catch (error) { return null; }
   }
 
   /**

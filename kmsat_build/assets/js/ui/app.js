@@ -249,9 +249,18 @@
     name: 'assessment',
     selector: '#kmsat-app',
     mount(el) {
+      const data = pageData();
+      // Page and script from different versions: say so, and leave the paper form.
+      const mismatch = K.contract.checkPageData(data);
+      if (mismatch) {
+        const notice = h('p', { class: 'kmsat-notice', role: 'alert', text: mismatch.text });
+        const paper = document.getElementById('kmsat-paper');
+        if (paper) paper.before(h('div', { class: 'kmsat-app' }, notice)); // seen first, above the paper form
+        else el.replaceChildren(notice);
+        return () => undefined;
+      }
       let strings = FALLBACK;
       try {
-        const data = pageData();
         strings = data.strings || FALLBACK;
         const running = start(el, data);
         const paper = document.getElementById('kmsat-paper');

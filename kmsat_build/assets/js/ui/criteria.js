@@ -1,7 +1,8 @@
 /**
  * kmsat ui: one element's step. Each criterion is a fieldset whose legend is
  * its title and statement; the four level descriptors are the choices, then
- * Don't know and Not applicable. A priority and notes follow.
+ * Don't know and Not applicable. An edition's local examples, a priority and
+ * notes follow.
  */
 (function (K) {
   'use strict';
@@ -11,6 +12,19 @@
   /** How many of an element's criteria have any answer. */
   const answered = (element, session) =>
     element.criteria.filter((c) => (K.model.answerFor(session, c.id) || {}).level).length;
+
+  /** A run of an example's text: a link only when it is a web link (see contract.webLink). */
+  const run = (part) => {
+    const link = K.contract.webLink(part);
+    return link ? h('a', { href: link.url, rel: 'noopener noreferrer', text: link.text }) : h('span', { text: part.text });
+  };
+
+  /** An edition's local examples of good practice, as text with their web links. */
+  const localExamples = (c, t) => (c.localExamples || []).length > 0 && h('div', { class: 'kmsat-local' }, [
+    h('p', null, h('strong', { text: t('criterion.localExamples.heading') })),
+    h('ul', null, c.localExamples.map((example) =>
+      h('li', null, [h('strong', { text: example.title }), ' ', (example.body || []).map(run)]))),
+  ]);
 
   /** @param {Object} ctx the app's context (see app.js) @param {{element: Object, number: number}} step */
   K.ui.criteria = function (ctx, step) {
@@ -42,6 +56,7 @@
       const opportunities = c.opportunities || [];
       return h('div', { class: 'kmsat-criterion', id: 'kmsat-c-' + c.id }, [
         rating,
+        localExamples(c, t),
         radios({
           legend: t('criterion.priority.label'), label: t('criterion.priority.legend', { title }), inline: true,
           value: answer.priority || '', onChange: set(c.id, 'priority'),

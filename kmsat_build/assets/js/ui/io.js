@@ -119,7 +119,7 @@
       const max = K.session.MAX_BYTES;
       // Refuse a big file before reading it; the core checks again, in bytes.
       if (file.size > max) {
-        return refuse(t('import.refused.tooLarge', { size: Math.ceil(file.size / 104857.6) / 10, max: max / 1048576 }));
+        return refuse(t('import.refused.tooLarge', { max: max / 1048576 }));
       }
       let result;
       try {

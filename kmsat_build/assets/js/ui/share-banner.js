@@ -60,8 +60,8 @@
     selector: '#kmsat-app',
     /** @param {HTMLElement} app the questionnaire's mount point */
     mount(app, deps) {
-      let data;
-      try { data = pageData(); } catch (error) { return () => undefined; } // the questionnaire says why
+      const data = pageData();
+      if (K.contract.checkPageData(data)) return () => undefined; // the questionnaire says why
       const t = (key, params) => K.strings.t(data.strings, key, params);
       let shown = ''; // the link the banner is about
       const show = (hash) => {

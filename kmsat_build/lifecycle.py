@@ -1,7 +1,8 @@
-"""What the thin MkDocs hooks call: load once per build, add virtual files.
+"""One MkDocs build of a site: load the model once, then add pages, assets and the CSP.
 
-Nothing is written into docs/: generated pages and the questionnaire's
-assets are added as MkDocs virtual files.
+The `kmsat` plugin (plugin.py) drives this for every site; the national
+site's hooks/kmsat.py hands its events to that same plugin. Nothing is
+written into docs/: generated pages and assets are MkDocs virtual files.
 """
 
 from __future__ import annotations
@@ -13,57 +14,67 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .bundles import ASSET_DIR, SITE_FILES, assets_root, build_outputs, minify
-from .csp import add_meta, fill_policy, write_header_files
-from .edition import load_edition
+from .branding import BRANDING_CSS, apply_branding, branding_css, footer_line
+from .bundles import (
+    ASSET_DIR,
+    IFRAME_WORKER_LICENCE,
+    IFRAME_WORKER_SHIM,
+    SITE_FILES,
+    STORAGE_GUARD,
+    assets_root,
+    build_outputs,
+    minify,
+)
+from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
 from .errors import FrameworkError
-from .loader import load_framework
-from .model import Branding, Framework
+from .model import Framework
 from .nav import site_nav
 from .pages import render_pages
+from .site_rules import check_site
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
-BRANDING_CSS = "edition.css"
-IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
-IFRAME_WORKER_LICENCE = "vendor/iframe-worker-LICENSE.txt"
-# Runs in <head> before Material's scripts: storage refused gives them an in-memory stand-in.
-STORAGE_GUARD = "js/storage-guard.js"
 
 
 class KmsatBuild:
     """One MkDocs build of an edition: the model and the files it adds."""
 
-    def __init__(self, watch_paths: list[Path], framework: Framework):
+    def __init__(self, watch_paths: list[Path], framework: Framework, pages: list):
         self.watch_paths = watch_paths
         self.framework = framework
+        self.pages = pages  # rendered once: checked in on_config, added in on_files
         self.script_hashes: set[str] = set()
+        self.theme_scripts: ThemeScripts | None = None  # made with the config, on first use
 
     @classmethod
-    def from_config(cls, config) -> KmsatBuild:
-        """The national site: the framework named by ``extra.kmsat.framework``."""
-        options = (config.extra or {}).get("kmsat", {}) or {}
-        base = Path(config.config_file_path or ".").resolve().parent
-        framework_dir = (base / options.get("framework", "framework")).resolve()
-        framework = _or_abort(
-            lambda: load_framework(framework_dir, label=_label(framework_dir, base))
+    def load(cls, config, options) -> KmsatBuild:
+        """The site ``options`` (the plugin's typed settings) name, checked as `kmsat check` does.
+
+        ``framework`` set: a framework directory of its own (the national site).
+        Otherwise the edition's ``overlay`` on the national framework installed
+        with kmsat (or ``national``, for tests simulating a national update).
+        """
+        folder = Path(config.config_file_path or ".").resolve().parent
+        if options.framework:
+            from .loader import load_framework
+
+            framework_dir = (folder / options.framework).resolve()
+            framework, pages = _or_abort(
+                lambda: load_framework(framework_dir, label=_label(framework_dir, folder)), config
+            )
+            return cls([framework_dir], framework, pages)
+        from .edition import load_edition
+
+        national = (folder / options.national).resolve() if options.national else None
+        framework, pages = _or_abort(
+            lambda: load_edition(folder, national, options.overlay, config.docs_dir), config
         )
-        return cls([framework_dir], framework)
-
-    @classmethod
-    def for_edition(cls, config, folder: Path, overlay: str, national: Path | None) -> KmsatBuild:
-        """A library team's edition: the national framework with its overlay applied."""
-        framework = _or_abort(lambda: load_edition(folder, national, overlay, config.docs_dir))
-        return cls([folder / overlay], framework)
+        return cls([folder / options.overlay], framework, pages)
 
     def configure(self, config):
         """Set the nav, the site's language and our CSS/JS on every page."""
         if not config.nav:
             config.nav = site_nav(self.framework, extra_pages=_extra_pages(config.docs_dir))
-        branding = self.framework.branding
-        if branding.logo:
-            config.theme["logo"] = branding.logo
-        if branding.favicon:
-            config.theme["favicon"] = branding.favicon
+        apply_branding(config, self.framework.branding)
         config.theme["language"] = self.framework.edition.language.split("-")[0]
         # Our theme overrides sit after an edition's own custom_dir, before Material's.
         overrides = str(resources.files("kmsat_build").joinpath("overrides"))
@@ -74,7 +85,7 @@ class KmsatBuild:
         # Only the site bundle is on every page; the boot script in it loads
         # the others where their mount points are (see bundles.py).
         config.extra_css.append(f"{ASSET_DIR}/{SITE_FILES['css']}")
-        if branding_css(branding):
+        if branding_css(self.framework.branding):
             config.extra_css.append(f"{ASSET_DIR}/{BRANDING_CSS}")
         config.extra_javascript.append(f"{ASSET_DIR}/{SITE_FILES['js']}")
         # Material's offline plugin would load its file:// search shim from a
@@ -88,8 +99,7 @@ class KmsatBuild:
 
     def add_files(self, files: Files, config) -> Files:
         """Add the generated pages and the questionnaire assets as virtual files."""
-        urls = urls_from_assessment(config.use_directory_urls)
-        for page in render_pages(self.framework, urls):
+        for page in self.pages:
             if files.get_file_from_path(page.path):
                 log.info("kmsat: docs/%s overrides the generated page", page.path)
                 continue
@@ -122,10 +132,19 @@ class KmsatBuild:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
         return files
 
-    def add_csp(self, html: str) -> str:
-        """Put the page's Content Security Policy in its <head>."""
-        html, hashes = add_meta(html)
-        self.script_hashes |= hashes
+    def add_csp(self, html: str, config, page=None, template_name: str = "") -> str:
+        """Put the page's Content Security Policy in its <head>; only theme scripts stay."""
+        if self.theme_scripts is None:
+            self.theme_scripts = ThemeScripts(config)
+        known = self.theme_scripts.for_page(page, template_name)
+        html, removed = add_meta(html, known)
+        for script in removed:
+            log.warning(
+                "kmsat: removed an inline script that neither Material nor kmsat ships "
+                "(%s): put your own scripts in a file listed in extra_javascript",
+                script,
+            )
+        self.script_hashes |= known
         return html
 
     def write_csp_headers(self, config) -> None:
@@ -139,28 +158,6 @@ class KmsatBuild:
             server.watch(str(path))
 
 
-def branding_css(branding: Branding) -> str:
-    """CSS custom properties for an edition's colours ('' when it keeps ours)."""
-    rules = []
-    if branding.primary_colour:
-        c = branding.primary_colour
-        rules += [
-            f"--md-primary-fg-color: {c};",
-            f"--md-primary-fg-color--dark: {c};",
-            f"--md-typeset-a-color: {c};",
-        ]
-    if branding.accent_colour:
-        rules += [f"--md-accent-fg-color: {branding.accent_colour};"]
-    if not rules:
-        return ""
-    # Dark scheme keeps our light link colour: a brand colour is chosen for white.
-    return (
-        ":root {\n  "
-        + "\n  ".join(rules)
-        + '\n}\n[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #8cc8ff;\n}\n'
-    )
-
-
 def _extra_pages(docs_dir: str) -> list[str]:
     """Hand-written Markdown pages an edition adds under docs/ (for the nav)."""
     root = Path(docs_dir)
@@ -169,28 +166,24 @@ def _extra_pages(docs_dir: str) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
 
 
-def _or_abort(load) -> Framework:
+def _or_abort(load, config) -> tuple[Framework, list]:
+    """The loaded model and its pages, checked with the site rules, or stop the build.
+
+    The same checks as `kmsat check`, so the build names the same file and line.
+    """
     try:
         framework = load()
+        pages = render_pages(framework, urls_from_assessment(config.use_directory_urls))
+        docs_dir = Path(config.docs_dir)
+        problems = check_site(framework, docs_dir, docs_dir.name, pages)
+        if problems:
+            raise FrameworkError(problems)
     except FrameworkError as exc:
         # PluginError stops MkDocs before it writes anything to site/.
         raise PluginError(str(exc)) from None
     for warning in framework.warnings:
         log.warning(warning)
-    return framework
-
-
-def footer_line(fw: Framework) -> str:
-    edition = fw.edition
-    if edition.content_version == edition.national_version:
-        text = fw.strings.get("page.footer.national", "")
-        return text.format(publisher=edition.publisher, version=edition.content_version)
-    text = fw.strings.get("page.footer.edition", "")
-    return text.format(
-        publisher=edition.publisher,
-        edition=edition.content_version,
-        national=edition.national_version,
-    )
+    return framework, pages
 
 
 def urls_from_assessment(use_directory_urls: bool):
