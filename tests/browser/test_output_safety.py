@@ -229,8 +229,8 @@ def check_csv(path: Path, expected: dict) -> None:
     plan = by(STRINGS["csv.section.plan"])
     assert len(plan) == 3
     # Agreed actions first: the group's own row (agreed when added), then the two candidates.
-    rows = [expected["rows"][2]] + expected["rows"][:2]
-    for r, entry in zip(plan, rows, strict=True):
+    agreed_first = [expected["rows"][2]] + expected["rows"][:2]
+    for r, entry in zip(plan, agreed_first, strict=True):
         for field in ROW:
             assert r[col[field]] == neutral(entry[field]), field
     assert plan[0][col["item"]] == neutral(expected["rows"][2]["title"])

@@ -113,7 +113,9 @@ test('never lose: answers to criteria a newer edition added stay stored through 
     checklist: { 'asked-later': { answer: 'yes', note: 'kept' } } }));
   const slot = store.slot(storage, KEY);
   const loaded = slot.load(data, 'x', NOW);
-  assert.deepEqual(loaded.report, [], 'nothing was left out, so nothing to report');
+  assert.deepEqual(loaded.report.map((m) => [m.key, m.params.items]),
+    [['save.report.keptUnknown', 'asked-later, added-later']],
+    'said, as kept, not as left out');
   const typed = Object.assign({}, loaded.session, { answers: Object.assign({}, loaded.session.answers,
     { sharing: { level: 'emerging', priority: '', notes: 'typed' } }) });
   assert.equal(slot.save(typed, LATER).ok, true);

@@ -120,8 +120,10 @@
       if (UNSAFE_KEYS.has(id)) { notes.add(unknownKey, id); continue; }
       if (!known.has(id)) {
         // A newer edition's answers, saved on this origin: kept as they are for the copy that knows them.
-        if (notes.keep && SAFE_ID.test(id) && isPlainObject(value)) result[id] = keepUnknown(value, fields);
-        else notes.add(unknownKey, id);
+        if (notes.keep && SAFE_ID.test(id) && isPlainObject(value)) {
+          result[id] = keepUnknown(value, fields);
+          notes.add('save.report.keptUnknown', id);
+        } else notes.add(unknownKey, id);
         continue;
       }
       if (!isPlainObject(value)) { notes.add('import.report.badTypes', path + '.' + id); continue; }
@@ -202,8 +204,9 @@
     return [...new Set(raw.filter((id) => typeof id === 'string' && index.criteria.has(id)))];
   }
 
-  /** Say so when the file was made for another wording of this edition. */
-  function editionNotes(raw, data) {
+  /** Say so when the file (or, `keep`, this browser's copy) was made for another wording of this edition. */
+  function editionNotes(raw, data, keep) {
+    const key = (name) => (keep ? 'save.report.' : 'import.report.') + name;
     const edition = own(raw, 'edition');
     const from = own(edition, 'contentVersion');
     const fingerprint = own(edition, 'fingerprint');
@@ -211,7 +214,7 @@
       return [strings.message('import.report.contentVersion', { from: from.slice(0, 120), to: data.edition.contentVersion })];
     }
     if (typeof fingerprint === 'string' && fingerprint !== data.fingerprint) {
-      return [strings.message('import.report.fingerprint')];
+      return [strings.message(key('fingerprint'))];
     }
     return [];
   }
@@ -246,7 +249,7 @@
       plan: cleanPlan(own(input, 'plan'), index, notes),
       dismissed: cleanDismissed(own(input, 'dismissed'), index, notes),
     };
-    return { session, report: editionNotes(input, data).concat(notes.report()) };
+    return { session, report: editionNotes(input, data, notes.keep).concat(notes.report()) };
   }
 
   return { TEXT_MAX, PLAN_MAX, normaliseSession, fieldLabel };
