@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .model import Branding, Framework
-from .text import escape_text
+from .model import Branding
 
 BRANDING_CSS = "edition.css"
 
@@ -39,22 +38,3 @@ def branding_css(branding: Branding) -> str:
         + "\n  ".join(rules)
         + '\n}\n[data-md-color-scheme="slate"] {\n  --md-typeset-a-color: #8cc8ff;\n}\n'
     )
-
-
-def footer_line(fw: Framework) -> str:
-    """Who publishes the site and which content it carries (every page's footer).
-
-    MkDocs' copyright, which the theme inserts as HTML: so escaped.
-    """
-    edition = fw.edition
-    if edition.content_version == edition.national_version:
-        text = fw.strings.get("page.footer.national", "")
-        line = text.format(publisher=edition.publisher, version=edition.content_version)
-    else:
-        text = fw.strings.get("page.footer.edition", "")
-        line = text.format(
-            publisher=edition.publisher,
-            edition=edition.content_version,
-            national=edition.national_version,
-        )
-    return escape_text(line)

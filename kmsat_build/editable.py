@@ -34,7 +34,7 @@ EDITABLE: tuple[Editable, ...] = (
         "letter",
         "letter",
         "",
-        ("salutation", "title", "body", "closing", "signatory", "address", "email"),
+        ("salutation", "title", "context", "body", "closing", "signatory", "address", "email"),
         keyed=False,
     ),
     Editable(

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .branding import BRANDING_CSS, apply_branding, branding_css, footer_line
+from .branding import BRANDING_CSS, apply_branding, branding_css
 from .bundles import (
     ASSET_DIR,
     IFRAME_WORKER_LICENCE,
@@ -31,6 +31,7 @@ from .model import Framework
 from .nav import site_nav
 from .pages import render_pages
 from .site_rules import check_site
+from .site_texts import site_name, site_texts
 
 log = logging.getLogger("mkdocs.plugins.kmsat")
 
@@ -80,8 +81,10 @@ class KmsatBuild:
         overrides = str(resources.files("kmsat_build").joinpath("overrides"))
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
-        if not config.copyright:  # every page says who publishes it and which content
-            config.copyright = footer_line(self.framework)
+        # The edition names the site; every page carries the notice and the
+        # footer (publisher, versions, contact, licence) through our overrides.
+        config.site_name = site_name(self.framework)
+        config.extra["kmsat_site"] = site_texts(self.framework, config.use_directory_urls)
         # Only the site bundle is on every page; the boot script in it loads
         # the others where their mount points are (see bundles.py).
         config.extra_css.append(f"{ASSET_DIR}/{SITE_FILES['css']}")

@@ -21,6 +21,7 @@ from .model import (
     Level,
     LocalExample,
     Option,
+    Role,
     Scale,
     Section,
     Signatory,
@@ -202,6 +203,7 @@ def build_model(docs: dict[str, list[YamlDoc]], stand_in: bool = False) -> Frame
         signatory=Signatory(**le["signatory"]),
         address=tuple(le.get("address", ())),
         email=le.get("email", ""),
+        context=le.get("context", ""),
         src=Src(le_doc),
     )
     ch_doc = docs["checklist"][0]
@@ -313,6 +315,11 @@ def technique_from_data(data: dict, doc: YamlDoc | None = None, base: tuple = ()
         when=data["when"],
         steps=tuple(data["steps"]),
         time=data.get("time", ""),
+        roles=tuple(Role(**r) for r in data.get("roles", ())),
+        prepare=tuple(data.get("prepare", ())),
+        output=data.get("output", ""),
+        kls_role=data.get("kls_role", ""),
+        watch_out=tuple(data.get("watch_out", ())),
         related=tuple(data.get("related", ())),
         local_examples=local_examples(data.get("local_examples", ()), doc, base),
         src=Src(doc, base),

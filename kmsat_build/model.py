@@ -143,6 +143,7 @@ class Letter:
     signatory: Signatory
     address: tuple[str, ...] = ()
     email: str = ""
+    context: str = ""  # Markdown note shown above the letter, not part of its text
     src: Src = src_field()
 
 
@@ -214,6 +215,14 @@ class Element:
 
 
 @dataclass(frozen=True)
+class Role:
+    """Who takes part in a technique and what they do."""
+
+    who: str
+    does: str
+
+
+@dataclass(frozen=True)
 class Technique:
     id: str
     title: str
@@ -224,6 +233,12 @@ class Technique:
     when: str
     steps: tuple[str, ...]
     time: str = ""
+    # What a facilitator needs to run it (required in the schema).
+    roles: tuple[Role, ...] = ()
+    prepare: tuple[str, ...] = ()
+    output: str = ""
+    kls_role: str = ""  # what the library and knowledge service does
+    watch_out: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     local_examples: tuple[LocalExample, ...] = ()
     src: Src = src_field()

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from .links import from_page
 from .model import Framework
 from .questionnaire import questionnaire_data, session_details
+from .site_texts import ABOUT_PAGE, contact_html
 from .text import escape_html, escape_text, one_line
 
 STAGES = ("before", "during", "after", "any")
@@ -57,7 +58,7 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
         text = fw.strings.get(key, key)
         return escape_text(text.format(**params) if params else text)
 
-    common = {"fw": fw, "t": t, "scale": fw.scale}
+    common = {"fw": fw, "t": t, "scale": fw.scale, "contact_html": contact_html(fw)}
     pages = [
         Page(
             "index.md", fw.home.title, env.get_template("home.md.j2").render(**common, home=fw.home)
@@ -78,7 +79,9 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
             Page(
                 f"{guide.id}.md",
                 guide.title,
-                env.get_template("guide.md.j2").render(**common, guide=guide),
+                env.get_template("guide.md.j2").render(
+                    **common, guide=guide, about=guide.id == ABOUT_PAGE
+                ),
             )
         )
     data = questionnaire_data(fw, page_url)

@@ -38,6 +38,8 @@ PLAIN_TEXT_KEYS = {
     "address",
     "email",
     "url",
+    "licence",  # footer and About
+    "who",  # a technique's roles
 }
 VOID = {"area", "base", "br", "col", "embed", "frame", "hr", "img", "input", "link", "meta"}
 VOID |= {"param", "source", "track", "wbr"}  # elements with no content and no end tag

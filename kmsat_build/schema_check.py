@@ -115,7 +115,8 @@ def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
     for error in validator_for(schema_name).iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
-            problems.append(problem)
+            if problem not in problems:  # jsonschema gives one `required` error per missing key
+                problems.append(problem)
     if marker is not None and not problems:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)

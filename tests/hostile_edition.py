@@ -100,6 +100,11 @@ def edition_data() -> dict:
         "when": prose(),
         "steps": [prose(), line()],
         "time": line(),
+        "roles": [{"who": line(), "does": prose()}],
+        "prepare": [prose(), line()],
+        "output": prose(),
+        "kls_role": prose(),
+        "watch_out": [prose()],
         "local_examples": local_examples(),
     }
     return {
@@ -127,6 +132,7 @@ def edition_data() -> dict:
             "email": line(),
             "salutation": prose(),
             "title": line(),
+            "context": prose(),
             "body": prose(),
             "closing": prose(),
             "signatory": {"name": line(), "role": line()},

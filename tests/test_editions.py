@@ -18,15 +18,16 @@ GOLDEN = ROOT / "tests" / "golden"
 def test_full_edition_model():
     fw = load_edition(FULL)
     assert fw.edition.id == "northbrook"
-    assert fw.edition.content_version == "1.0.0+northbrook.2"
-    assert fw.edition.national_version == "1.0.0"
+    assert fw.edition.content_version == "2.0.0+northbrook.2"
+    assert fw.edition.national_version == "2.0.0"
     ids = [c.id for c in fw.criteria()]
     assert "nv-evidence-panel" in ids and "patient-public-information" not in ids
-    assert ids[:5] == [
+    assert ids[:6] == [
         "accountable-executive",
         "knowledge-in-strategy",
         "evidence-informed-papers",
-        "kls-strategic-partner",
+        "kls-resourced",
+        "value-for-money",
         "nv-evidence-panel",
     ]
     technique_ids = {t.id for t in fw.techniques}
@@ -57,7 +58,7 @@ def test_full_edition_site_shows_branding_and_changes(full_site):
     home = (full_site / "index.html").read_text()
     assert 'src="assets/logo.svg"' in home and 'href="assets/favicon.svg"' in home
     assert "Northbrook Valley&#39;s" in home or "Northbrook Valley's" in home
-    assert "based on national content version 1.0.0" in home
+    assert "based on national content version 2.0.0" in home
     assert "About Northbrook Valley" in home  # the local page's nav section (strings override)
     css = (full_site / "assets/kmsat/edition.css").read_text()
     assert "--md-primary-fg-color: #330072;" in css
@@ -74,7 +75,7 @@ def test_full_edition_site_shows_branding_and_changes(full_site):
     assert (full_site / "library-services.html").is_file()
     data = page_data((full_site / "assessment.html").read_text())
     assert data["edition"]["id"] == "northbrook"
-    assert data["edition"]["contentVersion"] == "1.0.0+northbrook.2"
+    assert data["edition"]["contentVersion"] == "2.0.0+northbrook.2"
     criteria = [c["id"] for e in data["elements"] for c in e["criteria"]]
     assert "nv-evidence-panel" in criteria and "patient-public-information" not in criteria
     assert data["strings"]["nav.next"] == "Continue"

@@ -19,6 +19,7 @@ from ..model import (
     Criterion,
     Framework,
     HomePart,
+    Role,
     Section,
     Signatory,
     Src,
@@ -32,6 +33,8 @@ def _value(field: str, value):
         return tuple(Section(**s) for s in value)
     if field == "parts":
         return tuple(HomePart(**p) for p in value)
+    if field == "roles":
+        return tuple(Role(**r) for r in value)
     return tuple(value) if isinstance(value, list) else value
 
 
@@ -174,6 +177,8 @@ def _letter(fw: Framework, doc: YamlDoc):
     fields = _changes("letter", change)
     if "signatory" in change:
         fields["signatory"] = Signatory(**{**vars(letter.signatory), **change["signatory"]})
+    if "body" in change and "context" not in change:
+        fields["context"] = ""  # the national note describes the national letter only
     return replace(letter, **fields, src=letter.src.changed(doc, ("letter",), fields))
 
 

@@ -52,7 +52,7 @@ def test_edition_branding_is_visible(edition_page, edition_url):
     assert logo.get_attribute("src").endswith("/assets/logo.svg") and logo.is_visible()
     footer = edition_page.locator(".md-copyright").inner_text()
     assert "Northbrook Valley NHS Trust Library and Knowledge Service" in footer
-    assert "based on national content version 1.0.0" in footer
+    assert "based on national content version 2.0.0" in footer
 
 
 def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
@@ -96,11 +96,11 @@ def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
             localStorage.setItem('kmsat:northbrook:session', JSON.stringify(s));
         }""")
 
-        # The national team releases 1.1.0: a rewording, a removal, an addition.
+        # The national team releases 2.1.0: a rewording, a removal, an addition.
         (national / "edition.yml").write_text(
             (national / "edition.yml")
             .read_text()
-            .replace("content_version: 1.0.0", "content_version: 1.1.0")
+            .replace("content_version: 2.0.0", "content_version: 2.1.0")
         )
         leadership = national / "elements" / "leadership.yml"
         data = yaml.safe_load(leadership.read_text())
@@ -131,7 +131,7 @@ def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
         version = page.evaluate(
             "JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson).edition.contentVersion"
         )
-        assert version == "1.1.0+northbrook.2"
+        assert version == "2.1.0+northbrook.2"
         assert "horizon-scanning" in page.locator("#kmsat-app").inner_text()  # what was dropped
         page.get_by_role("button", name=re.compile(r"^1\. Leadership")).click()
         criterion = page.get_by_role("group", name="1.1 An accountable executive")
@@ -141,7 +141,7 @@ def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
         assert reworded.get_by_role("radio", name=re.compile("^Embedded")).is_checked()
         notes = page.get_by_role("textbox", name="Notes and evidence for: An accountable executive")
         assert notes.input_value() == "Kept note"
-        panel = page.get_by_role("group", name="1.5 Our evidence panel")
+        panel = page.get_by_role("group", name="1.6 Our evidence panel")
         assert panel.get_by_role("radio", name=re.compile("^Not started")).is_checked()
     finally:
         context.close()

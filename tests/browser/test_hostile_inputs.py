@@ -155,10 +155,13 @@ def assert_clean_session(session: dict, where: str = "") -> None:
         "date",
         "facilitator",
         "participants",
+        "rater",
         "capacity",
+        "role",
     }
     assert all(text(v) for v in details.values()), where
     assert details["capacity"] in ("", "organisation", "directorate", "team"), where
+    assert details["role"] in ("", "agreed", "individual"), where
     for cid, answer in session["answers"].items():
         assert cid in criteria and set(answer) == {"level", "priority", "notes"}, (where, cid)
         assert answer["level"] in (
@@ -385,9 +388,11 @@ def test_share_links_refused_or_imported_safely(site_url, page):
     before = stored_text(page)
     cases = links()
     assert len(cases) >= 25
-    banner = page.get_by_role("region", name="Import answers from this link?")
+    banner = page.locator("#kmsat-share-banner")
     for case in [c for c in cases if c["expect"] == "refused"]:
         title = open_link(page, site_url, case)
+        # A refused link is an error (role alert), never the offer to import.
+        expect(banner).to_have_attribute("role", "alert")
         expect(banner).to_contain_text(phrase("share.banner.refused"))
         expect(banner).to_contain_text(phrase(case["key"]))
         assert banner.get_by_role("button", name="Import").count() == 0, case["name"]

@@ -53,7 +53,7 @@ PRIORITIES = {p["id"]: p["label"] for p in SCALE["priorities"]} | {
 RANK = {p["id"]: i for i, p in enumerate(SCALE["priorities"])}
 DETAILS = {
     f: STRINGS[f"details.{f}.label"]
-    for f in ["organisation", "team", "date", "facilitator", "participants"]
+    for f in ["organisation", "team", "date", "facilitator", "participants", "rater"]
 }
 ROW = ["action", "owner", "support", "due", "measure"]
 STATUSES = ["not-started", "in-progress", "done"]
@@ -90,7 +90,7 @@ class Model:
     """A session as the page should save it: details, answers, plan, dismissed."""
 
     def __init__(self, date: str):
-        self.details = {f: "" for f in DETAILS} | {"date": date, "capacity": ""}
+        self.details = {f: "" for f in DETAILS} | {"date": date, "capacity": "", "role": ""}
         self.answers: dict[str, dict] = {}
         self.plan: list[dict] = []
         self.dismissed: list[str] = []

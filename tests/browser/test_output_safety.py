@@ -64,8 +64,8 @@ DETAILS = {
 ROW = ["action", "owner", "support", "due", "measure"]
 LEADERSHIP = yaml.safe_load((ROOT / "framework" / "elements" / "leadership.yml").read_text())
 CRITERIA = [(c["id"], c["title"]) for c in LEADERSHIP["criteria"]]
-# Two below Embedded (two plan rows), one at Embedded, one Don't know: none of them scored away.
-LEVELS = ["Not yet", "Emerging", "Embedded", "Don't know"]
+# Two below Embedded (two plan rows), two at Embedded, one Don't know: none of them scored away.
+LEVELS = ["Not yet", "Emerging", "Embedded", "Don't know", "Embedded"]
 
 
 def value(n: int, multiline: bool) -> str:

@@ -27,10 +27,11 @@ ANSWERS = {
     "accountable-executive": ("developing", "medium", "Named in the scheme of delegation."),
     "knowledge-in-strategy": ("emerging", "high", ""),
     "evidence-informed-papers": ("not-yet", "low", ""),
-    "kls-strategic-partner": ("embedded", "", ""),
+    "kls-resourced": ("embedded", "", ""),
+    "value-for-money": ("emerging", "low", ""),
     "learning-before": ("dont-know", "high", "Ask the PMO."),
     "reflection-during-after": ("emerging", "", ""),
-    "sharing-across-boundaries": ("emerging", "medium", ""),
+    "sharing-across-teams": ("emerging", "medium", ""),
     "open-learning-culture": ("not-applicable", "", ""),
     "access-to-evidence": ("developing", "high", ""),
     "evidence-skills": ("not-yet", "high", ""),
@@ -38,6 +39,7 @@ ANSWERS = {
     "aligned-to-priorities": ("not-yet", "medium", ""),
     "learning-across-system": ("emerging", "high", ""),
     "horizon-scanning": ("embedded", "low", ""),
+    "best-practice-innovation": ("developing", "medium", ""),
     "patient-public-information": ("developing", "", ""),
 }
 LATER = ("retaining-know-how", ("not-yet", "high", ""))
@@ -47,10 +49,10 @@ CHECKLIST_ANSWERS = ["yes", "partly", "no", "dont-know"]
 # Worked out by hand from ANSWERS (levels 1-4; Don't know and N/A not scored).
 # Element, mean, answered, range, then Not yet, Emerging, Developing, Embedded, Don't know, N/A.
 SCORES_BEFORE = [
-    ["Leadership", "2.5", "4 of 4", "1 to 4", "1", "1", "1", "1", "0", "0"],  # 3,2,1,4
+    ["Leadership", "2.4", "5 of 5", "1 to 4", "1", "2", "1", "1", "0", "0"],  # 3,2,1,4,2
     ["Behaviours", "2.0", "4 of 4", "2", "0", "2", "0", "0", "1", "1"],  # 2,2 + DK + N/A
     ["Capabilities and working practices", "2.3", "3 of 4", "1 to 3", "1", "0", "2", "0", "0", "0"],
-    ["Opportunities", "2.5", "4 of 4", "1 to 4", "1", "1", "1", "1", "0", "0"],  # 1,2,4,3
+    ["Opportunities", "2.6", "5 of 5", "1 to 4", "1", "1", "2", "1", "0", "0"],  # 1,2,4,3,3
 ]
 SCORES_AFTER = SCORES_BEFORE[:2] + [
     ["Capabilities and working practices", "2.0", "4 of 4", "1 to 3", "2", "0", "2", "0", "0", "0"],
@@ -64,12 +66,14 @@ PLAN = [
     "Learning across the system",  # high, 2
     "Evidence at the point of need",  # high, 3
     "Aligned to current priorities",  # medium, 1
-    "Sharing across boundaries",  # medium, 2
+    "Sharing across teams",  # medium, 2
     "An accountable executive",  # medium, 3
+    "Adopting best practice and innovation",  # medium, 3 (later in the framework)
     "Evidence-informed Board papers",  # low, 1
-    "Organisational knowledge reused",  # low, 3
+    "Value for money",  # low, 2
+    "Organisational knowledge findable",  # low, 3
     "Reflecting during and after",  # none, 2
-    "Evidence for patients and the public",  # none, 3
+    "Information for patients and the public",  # none, 3
 ]
 
 
@@ -236,7 +240,7 @@ def test_keyboard_only_assessment_scores_plan_and_reload(site_url, page):
 
     # 7. Results, with one criterion still to answer.
     assert score_rows(page) == SCORES_BEFORE
-    expect(page.locator(".kmsat-body .kmsat-progress")).to_have_text("15 of 16 criteria answered")
+    expect(page.locator(".kmsat-body .kmsat-progress")).to_have_text("17 of 18 criteria answered")
     back = page.get_by_role("button", name="Answer: Keeping know-how when people move")
     tab_to(page, back)
     page.keyboard.press("Enter")
@@ -248,7 +252,8 @@ def test_keyboard_only_assessment_scores_plan_and_reload(site_url, page):
     go_next(page, "Results")
     assert score_rows(page) == SCORES_AFTER
     strengths = page.locator(".kmsat-body h3:has-text('Strengths') + p + ul li").all_inner_texts()
-    assert len(strengths) == 6 and "Leadership: Library service as partner (Embedded)" in strengths
+    assert len(strengths) == 7
+    assert "Leadership: Library service resourced to meet demand (Embedded)" in strengths
     assert page.locator(".kmsat-body .kmsat-chart[role=img]").get_attribute("aria-label")
     assert "total" not in page.locator(".kmsat-body .kmsat-scores").inner_text().lower()
 
@@ -277,9 +282,9 @@ def edit_plan_by_keyboard(page):
     for field, value in [
         ("Action", "Evidence skills sessions for every directorate"),
         ("Owner", "Chief nurse"),
-        ("Support needed", "Clinical librarians"),
+        ("Library and knowledge service support", "Clinical librarians"),
         ("By when", "2027-03-31"),
-        ("How we will know", '=HYPERLINK("http://x") <img src=x onerror=alert(1)>'),
+        ("How we will know it worked", '=HYPERLINK("http://x") <img src=x onerror=alert(1)>'),
     ]:
         tab_to(page, page.get_by_role("textbox", name=f"{field} for: {first}"))
         page.keyboard.type(value)
@@ -303,9 +308,9 @@ def edit_plan_by_keyboard(page):
     tab_to_row_button(page, up)
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
-    expect(live(page)).to_have_text("Brief the Board on the results is now row 11 of 13.")
+    expect(live(page)).to_have_text("Brief the Board on the results is now row 13 of 15.")
     assert is_focused(page.get_by_role("button", name="Move Brief the Board on the results up"))
-    assert plan_titles(page)[10] == "Brief the Board on the results"
+    assert plan_titles(page)[12] == "Brief the Board on the results"
 
     # Remove an untouched row, then put it back.
     remove = page.get_by_role("button", name="Remove Reflecting during and after from the plan")
@@ -317,7 +322,7 @@ def edit_plan_by_keyboard(page):
     tab_to(page, put_back)
     page.keyboard.press("Enter")
     expect(live(page)).to_have_text("Reflecting during and after is back in the plan.")
-    assert plan_titles(page) == PLAN[:10] + ["Brief the Board on the results"] + PLAN[10:]
+    assert plan_titles(page) == PLAN[:12] + ["Brief the Board on the results"] + PLAN[12:]
 
     # Removing a row with text asks first; Cancel has focus, so Enter keeps it.
     tab_to_row_button(
@@ -338,14 +343,14 @@ def edit_plan_by_keyboard(page):
 
 def check_everything_after_reload(page):
     expect(page.locator(".kmsat-heading")).to_have_text("Action plan")  # the step is remembered
-    assert plan_titles(page) == PLAN[:10] + ["Brief the Board on the results"] + PLAN[10:]
+    assert plan_titles(page) == PLAN[:12] + ["Brief the Board on the results"] + PLAN[12:]
     first = "Finding and appraising evidence"
     expect(page.get_by_role("textbox", name=f"Action for: {first}")).to_have_value(
         "Evidence skills sessions for every directorate"
     )
-    expect(page.get_by_role("textbox", name=f"How we will know for: {first}")).to_have_value(
-        '=HYPERLINK("http://x") <img src=x onerror=alert(1)>'
-    )
+    expect(
+        page.get_by_role("textbox", name=f"How we will know it worked for: {first}")
+    ).to_have_value('=HYPERLINK("http://x") <img src=x onerror=alert(1)>')
     expect(page.get_by_role("combobox", name=f"Status for: {first}")).to_have_value("in-progress")
     assert page.locator(".kmsat-app img").count() == 0
     step(page, "About this session").click()

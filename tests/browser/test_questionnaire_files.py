@@ -30,10 +30,10 @@ pytestmark = pytest.mark.browser
 
 # The example's scores, by hand from framework/example.yml.
 EXAMPLE_SCORES = [
-    ["Leadership", "2.3", "4 of 4", "1 to 3", "1", "1", "2", "0", "0", "0"],  # 3,2,1,3 = 2.25
-    ["Behaviours", "2.0", "4 of 4", "1 to 3", "1", "1", "1", "0", "1", "0"],  # 2,3,1 + DK
-    ["Capabilities and working practices", "2.5", "4 of 4", "1 to 4", "1", "1", "1", "1", "0", "0"],
-    ["Opportunities", "3.0", "4 of 4", "2 to 4", "0", "1", "1", "1", "0", "1"],  # 3,2,4 + N/A
+    ["Leadership", "2.0", "5 of 5", "1 to 3", "1", "3", "1", "0", "0", "0"],  # 3,2,1,2,2
+    ["Behaviours", "2.3", "4 of 4", "2 to 3", "0", "2", "1", "0", "1", "0"],  # 2,3,2 + DK
+    ["Capabilities and working practices", "2.3", "4 of 4", "1 to 3", "1", "1", "2", "0", "0", "0"],
+    ["Opportunities", "2.8", "5 of 5", "2 to 4", "0", "2", "2", "1", "0", "0"],  # 3,2,4,3,2
 ]
 
 
@@ -99,9 +99,9 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
         "=SUM(A1:A9) and a “quote”"
     )
     step(page, "Action plan").click()
-    page.get_by_role("textbox", name="Support needed for: Learning before doing").fill(
-        "@library, -2, +3"
-    )
+    page.get_by_role(
+        "textbox", name="Library and knowledge service support for: Learning before doing"
+    ).fill("@library, -2, +3")
     step(page, "Save and share").click()
 
     exported = download(page, "Download answers (.json, to import later)", tmp_path)
@@ -131,7 +131,7 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
     for line in [
         "# Knowledge Mobilisation Self-Assessment Tool: self-assessment report",
         "## Results by element",
-        "| Leadership | 2.3 | 4 of 4 | 1 to 3 | 0 | 0 |",
+        "| Leadership | 2.0 | 5 of 5 | 1 to 3 | 0 | 0 |",
         "## Action plan",
         "| 1 | Evidence-informed Board papers | Not yet | High |",
         "Repeat this self-assessment",
@@ -196,7 +196,7 @@ def test_print_is_a_board_paper_on_a4(site_url, page, tmp_path):
         "Strengths",
         "Action plan",
         "Board checklist",
-        "The library is asked late",
+        "but it is short of staff",
     ]:
         assert words in flat, words
     # Table cells wrap, so the plan is checked word by word, row by row.

@@ -46,7 +46,7 @@ def test_storage_unavailable_keeps_working_and_offers_export(new_page, site_url,
     group = page.get_by_role("group", name="1.1 An accountable executive")
     group.get_by_role("radio", name=re.compile("^Emerging")).check()
     step(page, "Results").click()
-    assert score_rows(page)[0][:3] == ["Leadership", "2.0", "1 of 4"]
+    assert score_rows(page)[0][:3] == ["Leadership", "2.0", "1 of 5"]
     with page.expect_download() as info:
         notice.get_by_role("button", name="Download answers (.json, to import later)").click()
     path = tmp_path / "memory.json"
@@ -132,7 +132,11 @@ def test_restoring_says_what_was_dropped_and_never_overwrites_unreadable_answers
         )
     ).to_be_checked()
     page.get_by_role("textbox", name="Notes and evidence for: An accountable executive").type("!")
-    assert stored(page)["answers"]["retired-criterion"] == {"level": "embedded"}
+    assert stored(page)["answers"]["retired-criterion"] == {
+        "level": "embedded",
+        "priority": "",
+        "notes": "",
+    }
 
     # Saved answers this version cannot read stay stored until the user decides.
     page.evaluate(

@@ -13,10 +13,11 @@ const NOW = new Date('2026-11-26T12:00:00Z');
 const DUPLICATE = 'already loaded';
 
 /** A read export of `team` on `date` with the given answers. */
-function entry(team, date, spec, id) {
+function entry(team, date, spec, id, who) {
   const session = sessionWith(data, answers(spec || { sharing: 'emerging/high' }), {
     id: id || 's-' + team + '-' + date,
-    details: { organisation: 'St Elsewhere', team, date, facilitator: '', participants: '', capacity: 'team' },
+    details: Object.assign({ organisation: 'St Elsewhere', team, date, facilitator: '', participants: '', rater: '',
+      capacity: 'team', role: '' }, who || {}),
   });
   return compare.readExport(toJSON(session, data, NOW), data);
 }
@@ -64,13 +65,37 @@ test('the team shown: the user\'s choice while it exists, else the one with most
   ], DUPLICATE);
   const teams = compare.groupTeams(state.files.map((f) => f.entry));
   const key = (name) => teams.find((t) => t.entries[0].session.details.team === name).key;
-  S.chooseMode(state, 'consensus'); // most raters on one date
-  assert.equal(S.pickTeam(state, teams).key, key('Pharmacy'));
+  S.chooseMode(state, 'consensus'); // most raters in one round: a choice per round, keyed team#round
+  assert.deepEqual(S.choicesFor('consensus', teams).map((c) => [c.key, c.score, c.several]), [
+    [key('Pharmacy') + '#2026-01-01', 2, false],
+    [key('Wards') + '#2025-01-01', 1, true], [key('Wards') + '#2026-01-01', 1, true], [key('Wards') + '#2027-01-01', 1, true]]);
+  assert.equal(S.pickTeam(state, S.choicesFor('consensus', teams)).key, key('Pharmacy') + '#2026-01-01');
   state.team = '';
-  S.chooseMode(state, 'time'); // most dates
-  assert.equal(S.pickTeam(state, teams).key, key('Wards'));
+  S.chooseMode(state, 'time'); // most rounds
+  assert.equal(S.pickTeam(state, S.choicesFor('time', teams)).key, key('Wards'));
   state.team = key('Pharmacy'); // the user's choice wins
-  assert.equal(S.pickTeam(state, teams).key, key('Pharmacy'));
+  assert.equal(S.pickTeam(state, S.choicesFor('time', teams)).key, key('Pharmacy'));
+});
+
+test('moving a file into another team\'s group, and back; kept through storage', () => {
+  const state = S.empty();
+  S.addFiles(state, [{ name: 'fin', entry: entry('Finance', '2026-04-01', null, 'a') },
+    { name: 'typo', entry: entry('Finanse', '2026-04-02', null, 'b') }], DUPLICATE);
+  const groups = () => compare.groupTeams(state.files.map((f) => f.entry)).map((t) => [t.team, t.entries.length]);
+  assert.deepEqual(groups(), [['Finance', 1], ['Finanse', 1]]);
+  const finance = compare.teamKey(state.files[0].entry.session);
+  S.toggleMoving(state, 'f2');
+  assert.equal(state.moving, 'f2');
+  assert.equal(S.moveFile(state, 'f2', finance), true);
+  assert.equal(state.moving, null);
+  assert.deepEqual(groups(), [['Finance', 2]]);
+  const back = S.restore(JSON.stringify(compare.storeState(state)), data);
+  assert.deepEqual(compare.groupTeams(back.files.map((f) => f.entry)).map((t) => [t.team, t.entries.length]),
+    [['Finance', 2]]);
+  S.moveFile(state, 'f2', compare.teamKey(state.files[1].entry.session)); // its own team: no longer moved
+  assert.equal(state.files[1].entry.group, undefined);
+  assert.deepEqual(groups(), [['Finance', 1], ['Finanse', 1]]);
+  assert.equal(S.moveFile(state, 'nope', finance), false);
 });
 
 test('raters and agreed levels: unanimous by default, the facilitator\'s choice kept, saving undone', () => {
@@ -102,6 +127,28 @@ test('kept state survives a round trip through storage text, and broken text giv
   const back = S.restore(JSON.stringify(compare.storeState(state)), data);
   assert.deepEqual([back.mode, back.expanded, back.files.map((f) => [f.id, f.name])], ['side', true, [['f1', 'a']]]);
   assert.equal(back.next, 2);
-  assert.deepEqual(S.restore('{broken', data), S.empty());
   assert.deepEqual(S.restore(null, data), S.empty());
+});
+
+test('kept state that cannot be read says why, and is kept until the user chooses', () => {
+  const problem = (text) => S.restore(text, data).problem;
+  assert.equal(problem('{broken'), 'corrupt');
+  assert.equal(problem('[]'), 'corrupt');
+  assert.equal(problem(JSON.stringify({ format: 'kmsat-compare', version: 1, files: 'x' })), 'corrupt');
+  assert.equal(problem(JSON.stringify({ format: 'other', version: 1, files: [] })), 'corrupt');
+  assert.equal(problem(JSON.stringify({ format: 'kmsat-compare', version: 2, files: [], later: {} })), 'newer');
+  assert.equal(problem(JSON.stringify({ format: 'kmsat-compare', version: 1, files: [] })), '');
+  const state = S.restore('{broken', data);
+  assert.deepEqual(state.files, []);
+  S.discardStored(state);
+  assert.equal(state.problem, '');
+});
+
+test('agreed levels kept before rounds (under the team, spaces and all) still show', () => {
+  const kept = JSON.stringify({ format: 'kmsat-compare', version: 1, files: [],
+    agreed: { 'st elsewhere|women s': { sharing: { level: 'embedded', notes: 'kept' } } } });
+  const state = S.restore(kept, data);
+  const rows = [{ id: 'sharing', unanimous: '' }];
+  assert.deepEqual(S.agreedFor(state, 'stelsewhere|womens#2026-05-01', rows, 'stelsewhere|womens').sharing,
+    { level: 'embedded', notes: 'kept' });
 });

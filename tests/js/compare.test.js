@@ -98,6 +98,58 @@ test('side by side uses each team latest date; several files on it give the medi
   assert.deepEqual(medicine.values.get('papers-use-evidence'), { value: 1, levelId: 'not-yet' });
 });
 
+/** One person's own answers (role individual) or the group's agreed ones, for `team` on `date`. */
+const own = (team, date, levels, name) => entry(team, date, levels, { details: { organisation: 'St Elsewhere', team,
+  date, facilitator: '', participants: '', rater: name, capacity: 'directorate', role: 'individual' } });
+const agreedFile = (team, date, levels) => entry(team, date, levels, { details: { organisation: 'St Elsewhere', team,
+  date, facilitator: '', participants: 'Ann; Bob; Cat', rater: '', capacity: 'directorate', role: 'agreed' } });
+
+test('a rater round: three people weeks apart, one with the team typed another way, are one round', () => {
+  // Ann 2026-04-01, Bob 2026-04-22 (three weeks on, " finance  TEAM"), Cat 2026-05-13 (six weeks after Ann).
+  const raters = [own('Finance Team', '2026-04-01', '1111--', 'Ann'), own(' finance  TEAM', '2026-04-22', '3311--', 'Bob'),
+    own('FinanceTeam', '2026-05-13', '4411--', 'Cat')];
+  const teams = compare.groupTeams(raters);
+  assert.deepEqual(teams.map((t) => [t.team, t.entries.length]), [['Finance Team', 3]]);
+  const rounds = compare.rounds(teams[0].entries);
+  assert.deepEqual(rounds.map((r) => [r.from, r.to, r.date, r.raters.length, r.agreed.length]),
+    [['2026-04-01', '2026-05-13', '2026-05-13', 3, 0]]);
+  assert.equal(compare.suggestMode(raters), 'consensus');
+  assert.deepEqual(raters.map(compare.raterName), ['Ann', 'Bob', 'Cat']);
+  // Never progress over time: one round, the median of the three (1 3 4 -> 3; 1 3 4 -> 3; 1 1 1 -> 1).
+  const time = compare.overTime(data, raters, compare.sharedCriteria(data, raters));
+  assert.deepEqual(time.snapshots.map((s) => [s.date, s.files, s.agreed]), [['2026-05-13', 3, false]]);
+  assert.deepEqual(time.elementRows[0].means, [2.33]); // (3 + 3 + 1) / 3
+  // Side by side: not agreed yet, said so.
+  const side = compare.sideBySide(data, raters, compare.sharedCriteria(data, raters)).teams[0];
+  assert.deepEqual([side.individual, side.files, side.leftOut, side.raters], [true, 3, 0, ['Ann', 'Bob', 'Cat']]);
+});
+
+test('the agreed answers close their round: side by side uses them over the raters and says how many were left out', () => {
+  const round = [own('Finance', '2026-04-01', '1111--', 'Ann'), own('Finance', '2026-04-22', '3311--', 'Bob'),
+    own('Finance', '2026-05-13', '4411--', 'Cat'), agreedFile('Finance', '2026-05-20', '2222--')];
+  const rounds = compare.rounds(compare.groupTeams(round)[0].entries);
+  assert.deepEqual(rounds.map((r) => [r.date, r.raters.length, r.agreed.length]), [['2026-05-20', 3, 1]]);
+  const team = compare.sideBySide(data, round, compare.sharedCriteria(data, round)).teams[0];
+  assert.deepEqual([team.agreed, team.files, team.leftOut, team.date], [true, 1, 3, '2026-05-20']);
+  assert.deepEqual(team.means.get('leadership'), 2); // the agreed 2 2 2, not the raters' median 2.33
+  assert.equal(compare.suggestMode(round), 'consensus'); // the raters are still there to discuss
+  // A year on, a new round: two rounds over time, the agreed answers of each.
+  const later = round.concat(own('Finance', '2027-05-01', '4444--', 'Ann'), agreedFile('Finance', '2027-05-10', '3333--'));
+  const time = compare.overTime(data, later, compare.sharedCriteria(data, later));
+  assert.deepEqual(time.snapshots.map((s) => [s.date, s.files, s.agreed]), [['2026-05-20', 1, true], ['2027-05-10', 1, true]]);
+  assert.deepEqual(time.elementRows[0].means, [2, 3]);
+  assert.equal(time.elementRows[0].change, 1);
+});
+
+test('files that do not say whose answers they are group as before: raters when they share a date', () => {
+  const unsaid = [entry('Pharmacy', '2025-09-15', '111111'), entry('Pharmacy', '2026-09-14', '333333'),
+    entry('Pharmacy', '2026-09-14', '222222')];
+  const rounds = compare.rounds(unsaid);
+  assert.deepEqual(rounds.map((r) => [r.date, r.raters.length, r.agreed.length]), [['2025-09-15', 1, 0], ['2026-09-14', 2, 0]]);
+  assert.equal(compare.suggestMode(unsaid), 'consensus');
+  assert.equal(compare.suggestMode(unsaid.slice(0, 2)), 'time');
+});
+
 test('team labels name the organisation only when files come from more than one', () => {
   const one = compare.groupTeams([entry('Medicine', '', '1'), entry('', '', '1')]);
   assert.deepEqual(compare.teamLabels(data, one), ['Medicine', 'Team not named']);
@@ -140,8 +192,9 @@ test('consensus: the agreed levels and notes become a new session with its actio
     sharing: { level: 'embedded', notes: '' },
   }, { newId: 'consensus-1', now: NOW });
   assert.equal(session.id, 'consensus-1');
+  // Marked as the group's agreed answers; the raters by the names they gave.
   assert.deepEqual(session.details, { organisation: 'St Elsewhere', team: 'Medicine', date: '2026-03-01',
-    facilitator: 'Ana', participants: 'Bo; Cy', capacity: 'directorate' });
+    facilitator: 'Ana', participants: 'Bo; Cy', rater: '', capacity: 'directorate', role: 'agreed' });
   assert.deepEqual(session.answers, {
     'accountable-executive': { level: 'developing', priority: 'low', notes: 'Agreed after discussion' },
     'strategy-and-plans': { level: 'not-yet', priority: 'high', notes: '' },
@@ -237,7 +290,9 @@ test('CSV: side by side, consensus and over time, with BOM and neutralised cells
   const side = compare.sideBySideCSV(data, compare.sideBySide(data, entries, shared));
   assert.ok(side.startsWith('\uFEFF') && side.endsWith('\r\n'));
   const rows = parseCSV(side.slice(1));
-  assert.deepEqual(rows[0], ['Element', 'Id', 'Item', '\'=HYPERLINK("x")', 'Surgery', 'Median', 'Lowest']);
+  // Each team's column names its date.
+  assert.deepEqual(rows[0], ['Element', 'Id', 'Item', '\'=HYPERLINK("x") (2026-03-01)', 'Surgery (2026-03-01)', 'Median',
+    'Lowest']);
   assert.deepEqual(rows[1], ['Leadership', 'leadership', 'Leadership', '2.33', '3.67', '3', '2.33']);
   assert.deepEqual(rows[6], ['Behaviours', 'learning-before', 'Learning before', "Don't know", '1', '1', '1']);
   const spread = compare.spread(data, entries, shared);
@@ -251,14 +306,15 @@ test('CSV: side by side, consensus and over time, with BOM and neutralised cells
     [entry('Surgery', '2025-03-01', '111111'), entry('Surgery', '2026-03-01', '213111')], shared)).slice(1));
   assert.deepEqual(time[0], ['Element', 'Id', 'Item', '2025-03-01', '2026-03-01', 'Change']);
   assert.deepEqual(time[1], ['Leadership', 'leadership', 'Leadership', '1', '2', '1']);
-  assert.deepEqual(time[3], ['Leadership', 'accountable-executive', 'An accountable executive', 'Not yet', 'Emerging', '1']);
+  // Criterion rows are figures, as element rows are; words only for unscored answers.
+  assert.deepEqual(time[3], ['Leadership', 'accountable-executive', 'An accountable executive', '1', '2', '1']);
   assert.ok(time.some((r) => r[0] === 'Action plan of 2025-03-01'));
 });
 
 test('stored state round trip; untrusted stored data is cleaned', () => {
   const entries = [entry('Medicine', '2026-03-01', '412k34'), entry('Surgery', '2026-03-01', '443111')];
-  const state = { mode: 'consensus', team: 'st elsewhere|medicine', expanded: true,
-    agreed: { 'st elsewhere|medicine': { sharing: { level: 'embedded', notes: 'ok' } } },
+  const state = { mode: 'consensus', team: 'stelsewhere|medicine#2026-03-01', expanded: true,
+    agreed: { 'stelsewhere|medicine#2026-03-01': { sharing: { level: 'embedded', notes: 'ok' } } },
     files: entries.map((e, i) => ({ name: 'f' + i + '.json', entry: e, off: i === 1 })) };
   const text = JSON.stringify(compare.storeState(state));
   const back = compare.restoreState(text, data);

@@ -57,8 +57,12 @@ test('the English fallback is the same text as framework/strings.yml', () => {
 test('the session’s fields, capacities, statuses and text limit are the schema’s', () => {
   const defs = schema('session').$defs;
   const details = Object.keys(defs.details.properties);
-  assert.deepEqual(model.DETAIL_FIELDS, details.filter((name) => name !== 'capacity'));
+  const choices = Object.keys(model.DETAIL_CHOICES);
+  assert.deepEqual(choices, ['capacity', 'role']);
+  assert.deepEqual(model.DETAIL_FIELDS, details.filter((name) => !choices.includes(name)));
+  assert.deepEqual(model.DETAIL_KEYS.slice().sort(), details.slice().sort());
   assert.deepEqual(model.CAPACITIES.concat(''), defs.details.properties.capacity.enum);
+  assert.deepEqual(model.ROLES.concat(''), defs.details.properties.role.enum);
   assert.deepEqual(model.STATUSES.concat(''), defs.planRow.properties.status.enum);
   assert.deepEqual(['title'].concat(model.ROW_FIELDS),
     Object.keys(defs.planRow.properties).filter((name) => defs.planRow.properties[name].$ref === '#/$defs/text'));

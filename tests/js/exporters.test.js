@@ -3,7 +3,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { core, loadData, sessionWith, answers, parseCSV } = require('./helpers.js');
 
-const { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell } = core('exporters');
+const { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, noticeOf } = core('exporters');
 const { syncPlan } = core('plan');
 const data = loadData();
 const NOW = new Date('2026-11-26T15:04:05Z');
@@ -26,7 +26,10 @@ test('toJSON: the whole session, stamped with edition, versions and export time'
   const session = sessionWithText({});
   const text = toJSON(session, data, NOW);
   const parsed = JSON.parse(text);
-  assert.deepEqual(Object.keys(parsed).slice(0, 5), ['format', 'version', 'edition', 'exportedAt', 'id']);
+  assert.deepEqual(Object.keys(parsed).slice(0, 6), ['format', 'version', 'notice', 'edition', 'exportedAt', 'id']);
+  assert.equal(parsed.notice, noticeOf(data));
+  assert.match(parsed.notice, new RegExp('^This is an independent, unofficial rendering of NHS England\'s Evidence and '
+    + 'Knowledge Self-Assessment Tool, with its own criteria, published by ' + data.edition.publisher + '\\.$'));
   assert.deepEqual(parsed.edition, { id: 'small', contentVersion: '1.0.0', fingerprint: data.fingerprint });
   assert.equal(parsed.exportedAt, '2026-11-26T15:04:05.000Z');
   assert.deepEqual(parsed.answers, session.answers);
@@ -40,11 +43,15 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.equal(csv.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF outside quoted cells');
   const rows = parseCSV(csv.slice(1));
   assert.deepEqual(rows[0], ['Section', 'Element', 'Id', 'Item', 'Answer', 'Rating value', 'Priority', 'Notes',
-    'Action', 'Owner', 'Support needed', 'By when', 'How we will know', 'Status', 'Agreed action']);
+    'Action', 'Owner', 'Library and knowledge service support', 'By when', 'How we will know it worked', 'Status', 'Agreed action']);
   assert.ok(rows.every((row) => row.length === 15));
   const sections = rows.slice(1).map((row) => row[0]);
-  assert.deepEqual([...new Set(sections)], ['details', 'checklist', 'answer', 'plan']);
-  assert.deepEqual(rows[6], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual([...new Set(sections)], ['notice', 'details', 'checklist', 'answer', 'plan']);
+  assert.deepEqual(rows[1].slice(0, 4), ['notice', '', '', noticeOf(data)]);
+  assert.match(rows[1][3], /independent, unofficial rendering .* published by Test publisher\.$/);
+  assert.deepEqual(rows[7], ['details', '', 'rater', 'Your name', '', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[8], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[9], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
@@ -56,7 +63,7 @@ test('toCSV: commas, quotes and newlines are quoted and read back intact', () =>
   const notes = 'Said "yes", then\r\nno,\nthen maybe';
   const rows = parseCSV(toCSV(data, sessionWithText({ notes, organisation: 'A, B & "C"' })).slice(1));
   assert.equal(rows.find((row) => row[2] === 'accountable-executive').at(7), notes);
-  assert.equal(rows[1][4], 'A, B & "C"');
+  assert.equal(rows[2][4], 'A, B & "C"');
   assert.equal(csvCell('a"b'), '"a""b"');
   assert.equal(csvCell('plain text'), 'plain text');
 });
@@ -111,6 +118,9 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
 
 test('toMarkdown: results, strengths, plan and checklist read as expected', () => {
   const md = toMarkdown(data, sessionWithText({ action: 'Name an executive' }));
+  assert.ok(md.startsWith('# Small Test Edition: self-assessment report\n\nThis is an '
+    + "independent, unofficial rendering of NHS England's Evidence and Knowledge Self-Assessment Tool, with its own "
+    + 'criteria, published by Test publisher.'), md.slice(0, 300));
   assert.ok(md.includes('| Leadership | 2.0 | 1 of 3 | 2 | 0 | 0 |'));
   assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
   assert.ok(md.includes('- Behaviours: Sharing across boundaries (Embedded)'));
@@ -145,5 +155,13 @@ test('fileName: safe on every system', () => {
   assert.equal(named({ organisation: '../../etc/passwd', team: 'CON' }, 'md'), 'kmsat-etc-passwd-con.md');
   assert.equal(named({ organisation: '日本' }, '../x.EXE'), 'kmsat.xexe');
   assert.equal(fileName(null, ''), 'kmsat.txt');
+  // Whose answers: the agreed file has its own name, each person's file theirs.
+  const team = { organisation: 'St Elsewhere', team: 'Finance', date: '2026-05-01' };
+  assert.equal(named(Object.assign({ role: 'agreed', rater: 'Ignored' }, team), 'json'),
+    'kmsat-st-elsewhere-finance-2026-05-01-agreed.json');
+  assert.equal(named(Object.assign({ role: 'individual', rater: 'Jo Bloggs' }, team), 'json'),
+    'kmsat-st-elsewhere-finance-2026-05-01-jo-bloggs.json');
+  assert.equal(named(Object.assign({ role: 'individual', rater: ' ' }, team), 'csv'),
+    'kmsat-st-elsewhere-finance-2026-05-01-individual.csv');
   assert.ok(named({ organisation: 'x'.repeat(300) }, 'md').length <= 60);
 });

@@ -54,13 +54,14 @@ function deepFreeze(value) {
  * The fixture questionnaire (two elements, three criteria each), frozen: what
  * the build makes from tests/fixtures/small (fixtures/make_questionnaire.py),
  * with the national interface words (the small edition has only page words).
- * `editionId` stands it in for another edition, for files written for that one.
- * @param {{editionId?: string}} [options]
+ * `editionId` (and `contentVersion`) stand it in for another edition, for files written for that one.
+ * @param {{editionId?: string, contentVersion?: string}} [options]
  */
 function loadData(options) {
   const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'questionnaire.json'), 'utf8'));
   data.strings = Object.assign({}, data.strings, loadStrings());
   if (options && options.editionId) data.edition.id = options.editionId;
+  if (options && options.contentVersion) data.edition.contentVersion = options.contentVersion;
   return deepFreeze(data);
 }
 

@@ -33,14 +33,14 @@ const PAYLOADS = [
 ];
 const FORMULA = /^[=+\-@\t\r]/;
 const csvText = (value) => (FORMULA.test(value) ? "'" + value : value);
-const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants'];
+const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater'];
 const ROW = ['action', 'owner', 'support', 'due', 'measure'];
 
 /** A session whose every text field holds `text`: details, checklist note, notes, an auto row and a custom row. */
 function hostileSession(text) {
   const base = sessionWith(data, answers({ 'accountable-executive': 'emerging/high', sharing: 'not-yet' }));
   const session = Object.assign({}, base, {
-    details: Object.assign(Object.fromEntries(DETAILS.map((f) => [f, text])), { capacity: 'team' }),
+    details: Object.assign(Object.fromEntries(DETAILS.map((f) => [f, text])), { capacity: 'team', role: 'individual' }),
     checklist: { 'board-accountability': { answer: 'no', note: text } },
     answers: Object.fromEntries(Object.entries(base.answers).map(([id, a]) => [id, Object.assign({}, a, { notes: text })])),
   });
@@ -62,8 +62,8 @@ for (const [i, payload] of PAYLOADS.entries()) {
     const cells = rows.flat();
     const expected = csvText(payload);
     const count = cells.filter((cell) => cell === expected).length;
-    // 5 details, 1 checklist note, 2 notes, 2 auto rows x 5 fields, a custom title + 5 fields
-    assert.equal(count, 5 + 1 + 2 + 10 + 6, 'every field once, as text');
+    // 6 details (with the rater's name), 1 checklist note, 2 notes, 2 auto rows x 5 fields, a custom title + 5 fields
+    assert.equal(count, 6 + 1 + 2 + 10 + 6, 'every field once, as text');
     for (const cell of cells) assert.doesNotMatch(cell, FORMULA, 'no cell is a formula: ' + JSON.stringify(cell));
 
     // Markdown: no tag, no link; the escaped text is the payload once unescaped.
@@ -71,7 +71,7 @@ for (const [i, payload] of PAYLOADS.entries()) {
     assert.doesNotMatch(markdown, RAW_MARKUP);
     const escaped = escapeMarkdown(payload);
     assert.doesNotMatch(escaped.replace(/<br>/g, ''), /[<>]/);
-    assert.ok(markdown.split(escaped).length - 1 >= 5 + 1 + 2 + 10 + 6, 'every field in the report');
+    assert.ok(markdown.split(escaped).length - 1 >= 6 + 1 + 2 + 10 + 6, 'every field in the report');
     const unescaped = escaped.replace(/<br>/g, '\n').replace(/\\(.)/g, '$1')
       .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     assert.equal(unescaped, payload.replace(/\r\n|\r/g, '\n'));

@@ -15,7 +15,7 @@ const { decodeShare } = core('share');
 const { readExport } = core('compare');
 const { toJSON, toCSV, toMarkdown } = core('exporters');
 const { syncPlan } = core('plan');
-const { dataIndex, DETAIL_FIELDS, ROW_FIELDS, STATUSES, CAPACITIES } = core('model');
+const { dataIndex, DETAIL_FIELDS, DETAIL_KEYS, ROW_FIELDS, STATUSES, CAPACITIES, ROLES } = core('model');
 
 const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
 const cases = JSON.parse(fs.readFileSync(path.join(HOSTILE, 'cases.json'), 'utf8'));
@@ -23,7 +23,10 @@ const cases = JSON.parse(fs.readFileSync(path.join(HOSTILE, 'cases.json'), 'utf8
 // stands in for it under its id. It has other criteria, so "imported" here
 // means imported clean; which report lines appear is checked in the browser,
 // against the national edition.
-const data = loadData({ editionId: 'national' });
+// The corpus is written for the national edition (make_hostile.py): same id and content version.
+const NATIONAL_VERSION = /^content_version: (\S+)$/m
+  .exec(fs.readFileSync(path.join(ROOT, 'framework', 'edition.yml'), 'utf8'))[1];
+const data = loadData({ editionId: 'national', contentVersion: NATIONAL_VERSION });
 const index = dataIndex(data);
 const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
 const pristine = PROTOTYPES.map((p) => Object.getOwnPropertyNames(p).sort().join());
@@ -60,9 +63,10 @@ function assertClean(session, label) {
   assert.deepEqual(keys(session), ['answers', 'checklist', 'details', 'dismissed', 'edition', 'format', 'id',
     'plan', 'revision', 'savedAt', 'version'], label);
   assert.match(session.id, /^[A-Za-z0-9_-]{1,64}$/, label + ' id');
-  assert.deepEqual(keys(session.details), DETAIL_FIELDS.concat('capacity').sort(), label);
+  assert.deepEqual(keys(session.details), DETAIL_KEYS.slice().sort(), label);
   for (const f of DETAIL_FIELDS) text(session.details[f], 'details.' + f);
   assert.ok(['', ...CAPACITIES].includes(session.details.capacity), label + ' capacity');
+  assert.ok(['', ...ROLES].includes(session.details.role), label + ' role');
   for (const [id, answer] of Object.entries(session.answers)) {
     assert.ok(index.criteria.has(id), label + ' answer id ' + id);
     assert.deepEqual(keys(answer), ['level', 'notes', 'priority'], label);

@@ -14,7 +14,7 @@ function fullSession() {
   const base = sessionWith(data, answers({ 'accountable-executive': 'emerging/high', sharing: 'dont-know',
     reflection: 'embedded' }), {
     details: { organisation: 'St Elsewhere', team: 'Médecine & Co', date: '2026-11-26', facilitator: 'Ana',
-      participants: 'Exec team', capacity: 'directorate' },
+      participants: 'Exec team', rater: 'Jo Bloggs', capacity: 'directorate', role: 'individual' },
     checklist: { 'board-accountability': { answer: 'no', note: 'Nobody yet' } },
   });
   const withNotes = Object.assign({}, base, { answers: Object.assign({}, base.answers,
@@ -57,9 +57,10 @@ test('round trip without notes: ratings, priorities, details and checklist answe
   const { session, report, notes } = share.decodeShare(value, data, { newId: 'new-session', now: NOW });
   assert.deepEqual(report, []);
   assert.equal(notes, false);
-  assert.equal(session.id, 'new-session');
-  assert.equal(session.savedAt, '2026-11-26T12:00:00.000Z');
+  // The session's own id, revision and time: the same answers sent twice are known as one.
+  assert.deepEqual([session.id, session.revision, session.savedAt], ['test-session', 0, '2026-11-26T12:00:00.000Z']);
   assert.deepEqual(session.details, original.details);
+  assert.deepEqual([session.details.role, session.details.rater], ['individual', 'Jo Bloggs']);
   assert.deepEqual(session.answers, {
     'accountable-executive': { level: 'emerging', priority: 'high', notes: '' },
     reflection: { level: 'embedded', priority: '', notes: '' },
@@ -96,7 +97,8 @@ test('tampering: any changed character in the payload or checksum is refused', (
   const value = share.encodeShare(fullSession(), data);
   const [version, payload, sum] = value.split('.');
   const flip = (s, i) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
-  const checksumMessage = 'This link was changed or cut short after it was made, so it was not read. ' +
+  // It detects accidents, and says so: it proves nothing about who made the link.
+  const checksumMessage = 'This link is damaged or cut short, so it was not read. ' +
     'Copy the whole link again, or ask for the answers file.';
   for (const i of [0, 10, payload.length >> 1, payload.length - 2]) {
     refused([version, flip(payload, i), sum].join('.'), 'share.refused.checksum', checksumMessage);
@@ -113,7 +115,7 @@ test('tampering: any changed character in the payload or checksum is refused', (
   assert.equal({}.level, undefined);
   assert.equal(Object.getPrototypeOf(session.answers), Object.prototype);
   assert.deepEqual(report.map((m) => [m.key, m.params.items]),
-    [['import.report.unknownCriteria', '__proto__'], ['import.report.unknownLevels', 'Sharing across boundaries: Current rating: superb']]);
+    [['import.report.unknownCriteria', '__proto__'], ['import.report.unknownLevels', 'Sharing across boundaries: superb']]);
 });
 
 test('cut short, bad characters, wrong version or not a link at all: refused', () => {
@@ -168,4 +170,16 @@ test('a whole national assessment without notes makes a short link', () => {
   const spec = Object.fromEntries(ids.map((id) => [id, 'developing/medium']));
   const value = share.encodeShare(sessionWith(data, answers(spec)), data);
   assert.ok(value.length < 600, String(value.length));
+});
+
+test('a link made before links carried their session is known by its checksum, the same each time', () => {
+  const payload = { v: 1, e: data.edition.id, c: data.edition.contentVersion, p: data.fingerprint,
+    d: ['St Elsewhere', 'Board', '2026-05-01', '', '', 'organisation'], a: { reflection: ['embedded'] }, k: {} };
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  const value = '1.' + share.toBase64url(bytes) + '.' + share.fnv1a(bytes);
+  const first = share.decodeShare(value, data, { newId: 'one' }).session;
+  const again = share.decodeShare('https://x.example/assessment/#share=' + value, data, { newId: 'two' }).session;
+  assert.deepEqual([first.id, first.revision, first.savedAt], ['link-' + share.fnv1a(bytes), 0, '']);
+  assert.deepEqual([again.id, again.revision, again.savedAt], [first.id, 0, '']);
+  assert.deepEqual([first.details.capacity, first.details.role, first.details.rater], ['organisation', '', '']);
 });

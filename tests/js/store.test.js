@@ -184,3 +184,29 @@ test('the kit reads, writes and takes through one storage, and says when it is f
     Object.defineProperty(globalThis, 'localStorage', { value: saved, configurable: true, writable: true });
   }
 });
+
+test('guard: the two-tab rule for any text (the compare page keeps its files with it)', () => {
+  const storage = fakeStorage();
+  const mine = store.guard(storage, 'kmsat:small:compare');
+  const other = store.guard(storage, 'kmsat:small:compare');
+  assert.equal(mine.read(), null);
+  assert.equal(other.read(), null);
+  assert.equal(mine.write(() => 'three files', false), 'ok');
+  // The other tab has not seen it: it may not save over it, and a storage event says so.
+  assert.equal(other.write(() => 'two files', false), 'conflict');
+  assert.equal(storage.getItem('kmsat:small:compare'), 'three files');
+  assert.equal(other.changedElsewhere({ key: 'kmsat:small:compare', newValue: 'three files' }), true);
+  assert.equal(mine.changedElsewhere({ key: 'kmsat:small:compare', newValue: 'three files' }), false);
+  assert.equal(other.changedElsewhere({ key: 'kmsat:small:session', newValue: 'x' }), false);
+  // Once it has read the newer text (or the user chose to keep its own), it saves.
+  assert.equal(other.read(), 'three files');
+  assert.equal(other.write((stored) => stored + ', less one', false), 'ok');
+  assert.equal(mine.write(() => 'mine', false), 'conflict');
+  assert.equal(mine.write(() => 'mine', true), 'ok');
+  assert.equal(storage.getItem('kmsat:small:compare'), 'mine');
+  assert.equal(mine.write(() => null, false), 'ok'); // null removes
+  assert.equal(storage.getItem('kmsat:small:compare'), null);
+  storage.full = true;
+  assert.equal(mine.write(() => 'big', false), 'full');
+  assert.equal(store.guard(null, 'k').write(() => 'x', false), 'unavailable');
+});

@@ -4,12 +4,16 @@
  * words, state from core/compare-state.js, the parts on screen, and
  * render/persist/announce), lays the page out and restores the files kept
  * in storage under `kmsat:<edition>:compare`. When storage is blocked or
- * full the page says so and keeps working in memory.
+ * full the page says so and keeps working in memory. Saving follows the
+ * assessment page's two-tab rule (core/saving.js `guard`): never over what
+ * another tab saved since, and never over kept files it could not read,
+ * until the user chooses.
  */
 (function (K) {
   'use strict';
   const { h, pageData } = K.dom;
   const MODES = ['side', 'consensus', 'time'];
+  const TYPING_PAUSE = 400; // ms: a note typed is saved this long after the last key
 
   /** The page's parts: the file chooser, messages, the view, its controls. */
   function parts(page) {
@@ -26,6 +30,7 @@
     return {
       live: h('div', { class: 'kmsat-sr', 'aria-live': 'polite' }),
       storageNote: h('div', { class: 'kmsat-cmp-storage' }),
+      guardNote: h('div', { class: 'kmsat-cmp-storage' }),
       messages: h('div', { class: 'kmsat-cmp-messages' }),
       fileList: h('div', { class: 'kmsat-cmp-files' }),
       sharePanel: h('div'), warnings: h('div'), view: h('div', { class: 'kmsat-cmp-body' }),
@@ -57,7 +62,7 @@
         h('h2', { id: 'kmsat-cmp-files-heading', text: t('compare.files.heading') }),
         h('p', { class: 'kmsat-cmp-noprint', text: t('compare.files.intro') }),
         p.drop, K.compareShare.pasteForm(page.ctx, (result) => K.compareFiles.addResults(page, [result])),
-        p.storageNote, p.messages, p.fileList, p.sharePanel]),
+        p.guardNote, p.storageNote, p.messages, p.fileList, p.sharePanel]),
       p.warnings,
       h('fieldset', { class: 'kmsat-cmp-modes kmsat-cmp-noprint' }, [h('legend', { text: t('compare.mode.legend') })]
         .concat(p.modeRadios.map((radio) => h('div', { class: 'kmsat-cmp-radio' }, [radio,
@@ -70,21 +75,29 @@
     const t = (key, params) => K.strings.t(data.strings, key, params);
     const key = 'kmsat:' + data.edition.id + ':compare';
     const url = K.compareView.assessmentUrl(mount, data);
+    const slot = K.saving.guard(K.storage.available(), key);
+    let kept = null;
+    try { kept = slot.read(); } catch (error) { /* blocked storage: said when saving */ }
     const page = {
-      data, t, state: K.compareState.restore(K.storage.read(key), data), current: null, saving: 0, parts: null,
+      data, t, slot, kept, state: K.compareState.restore(kept, data), current: null, saving: 0, parts: null,
       ctx: { data, t, assessmentUrl: url, shareBase: new URL(url, location.href).href },
       announce(text) { page.parts.live.textContent = ''; setTimeout(() => { page.parts.live.textContent = text; }, 50); },
-      persist() {
+      /** Keep the state now; `force` after the user chose to replace another tab's files. */
+      persist(force) {
         clearTimeout(page.saving);
         page.saving = 0;
-        const files = page.state.files.length;
-        const result = K.storage.write(key, files ? JSON.stringify(K.compare.storeState(page.state)) : null);
+        if (page.state.problem) return; // what storage holds stays until the user chooses
+        const text = page.state.files.length ? JSON.stringify(K.compare.storeState(page.state)) : null;
+        const result = slot.write(() => text, force === true);
+        if (result === 'conflict') { K.compareGuard.conflict(page); return; }
         page.parts.storageNote.replaceChildren(result === 'ok' ? '' : h('p', { class: 'kmsat-cmp-warning', role: 'alert',
           text: t(result === 'full' ? 'compare.storage.full' : 'compare.storage.unavailable') }));
       },
-      saveSoon() { clearTimeout(page.saving); page.saving = setTimeout(page.persist); },
-      changed() { page.persist(); K.compareViews.renderView(page); },
-      render() { K.compareFiles.renderFiles(page); K.compareFiles.renderShare(page); K.compareViews.renderView(page); },
+      saveSoon(pause) { clearTimeout(page.saving); page.saving = setTimeout(page.persist, pause || 0); },
+      typed() { page.saveSoon(TYPING_PAUSE); },
+      /** A choice of view or team: drawn at once, kept just after (a separate task). */
+      changed() { K.compareViews.renderView(page); page.saveSoon(100); },
+      render() { K.compareFiles.renderFiles(page); K.compareFiles.renderPanels(page); K.compareViews.renderView(page); },
     };
     page.parts = parts(page);
     return page;
@@ -106,11 +119,14 @@
       const page = create(mount, data);
       layout(page, mount);
       if (page.state.files.length) page.announce(page.t('compare.storage.restored', { count: page.state.files.length }));
+      if (page.state.problem) K.compareGuard.unreadable(page);
       page.render();
-      // Files added a moment ago are saved at once if the page goes.
+      // Files added and notes typed a moment ago are saved at once if the page goes.
       const onHide = () => { if (page.saving) page.persist(); };
+      const onStorage = (event) => { if (page.slot.changedElsewhere(event)) K.compareGuard.conflict(page); };
       addEventListener('pagehide', onHide);
-      return () => { removeEventListener('pagehide', onHide); onHide(); };
+      addEventListener('storage', onStorage);
+      return () => { removeEventListener('pagehide', onHide); removeEventListener('storage', onStorage); onHide(); };
     },
   });
 })(self.KMSAT);

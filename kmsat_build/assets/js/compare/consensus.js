@@ -19,8 +19,9 @@
       const id = 'kmsat-rater-' + file.id;
       return h('div', { class: 'kmsat-cmp-check' }, [
         h('input', { type: 'checkbox', id, checked: !file.off, on: { change: (e) => ctx.onRater(file.id, e.target.checked) } }),
-        h('label', { for: id, text: t('compare.consensus.rater',
-          { file: file.name, date: file.entry.session.details.date || t('compare.files.noDate') }) }),
+        // By the name the person gave; the file's name only when they gave none.
+        h('label', { for: id, text: t('compare.consensus.rater', { name: root.KMSAT.compare.raterName(file.entry)
+          || file.name, date: file.entry.session.details.date || t('compare.files.noDate') }) }),
       ]);
     })));
   }
@@ -95,7 +96,10 @@
     const options = data.scale.levels.concat(data.scale.unscored);
     const parts = [h('h2', { id: 'kmsat-cmp-view-heading', tabindex: '-1', text: t('compare.consensus.heading') }),
       h('p', { class: 'kmsat-cmp-team', text: t('compare.team.current', { team: ctx.team }) }),
-      h('p', { text: t('compare.consensus.intro') }), raters(ctx)];
+      h('p', { text: t('compare.consensus.intro') }),
+      ctx.agreedFiles.length ? h('p', { class: 'kmsat-cmp-note-agreed', text: t('compare.consensus.agreedLoaded',
+        { files: ctx.agreedFiles.map((f) => f.name).join(', ') }) }) : null,
+      raters(ctx)];
     if (!rows) {
       parts.push(h('p', { class: 'kmsat-cmp-empty', text: t('compare.consensus.needTwo') }));
     } else {

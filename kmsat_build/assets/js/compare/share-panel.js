@@ -1,61 +1,13 @@
 /**
- * kmsat compare page, share links: make a link from a loaded file, or add a
- * link someone sent as a file. (The assessment page's offer to import a
- * link is ui/share-banner.js.)
+ * kmsat compare page, share links: add a link someone sent as a file. (A
+ * link is made with kit/share-panel.js; the assessment page's offer to
+ * import a link is ui/share-banner.js.)
  */
 (function (root) {
   'use strict';
 
   const K = root.KMSAT;
   const { h, newId } = K.dom;
-
-  /**
-   * The panel for one loaded file: the link, with or without notes, to copy.
-   * @param {{data: Object, t: Function, shareBase: string, onClose: Function}} ctx
-   * @param {{name: string, entry: {session: Object}}} file
-   */
-  function panel(ctx, file) {
-    const { t, data } = ctx;
-    const status = h('p', { class: 'kmsat-cmp-status', role: 'status' });
-    const output = h('input', { type: 'text', id: 'kmsat-share-link', readonly: true, class: 'kmsat-cmp-link',
-      spellcheck: 'false' });
-    const notes = h('input', { type: 'checkbox', id: 'kmsat-share-notes', on: { change: update } });
-    function update() {
-      status.textContent = '';
-      try {
-        output.value = K.share.shareLink(ctx.shareBase, K.share.encodeShare(file.entry.session, data,
-          { notes: notes.checked }));
-        output.disabled = false;
-      } catch (error) {
-        output.value = '';
-        output.disabled = true;
-        status.textContent = K.share.refusal(data, error);
-      }
-    }
-    function copy() {
-      output.focus();
-      output.select();
-      const done = () => { status.textContent = t('share.copied'); };
-      const failed = () => { status.textContent = t('share.copyFailed'); };
-      const clipboard = root.isSecureContext && root.navigator.clipboard;
-      if (clipboard) clipboard.writeText(output.value).then(done, failed); else failed();
-    }
-    const heading = h('h3', { id: 'kmsat-share-heading', tabindex: '-1', text: t('share.heading', { file: file.name }) });
-    const section = h('section', { class: 'kmsat-cmp-share kmsat-cmp-noprint', 'aria-labelledby': 'kmsat-share-heading' }, [
-      heading,
-      h('p', { text: t('share.intro') }),
-      h('div', { class: 'kmsat-cmp-check' }, [notes, h('label', { for: 'kmsat-share-notes', text: t('share.notes') })]),
-      h('label', { for: 'kmsat-share-link', class: 'kmsat-cmp-label', text: t('share.link') }),
-      output,
-      h('div', { class: 'kmsat-cmp-buttons' }, [
-        h('button', { type: 'button', class: 'kmsat-btn kmsat-btn--primary', on: { click: copy }, text: t('share.copy') }),
-        h('button', { type: 'button', class: 'kmsat-btn', on: { click: ctx.onClose }, text: t('share.close') }),
-      ]),
-      status,
-    ]);
-    update();
-    return section;
-  }
 
   /**
    * A field to paste a share link into; `onAdd({name, entry})` or `onAdd({name, reason})`.
@@ -91,5 +43,5 @@
     ]);
   }
 
-  K.compareShare = { panel, pasteForm };
+  K.compareShare = { pasteForm };
 })(typeof self !== 'undefined' ? self : this);

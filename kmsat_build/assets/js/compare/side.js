@@ -8,6 +8,7 @@
   'use strict';
 
   const { h, svg: s, hidden } = root.KMSAT.dom;
+  const HEAD_EM = 13, COLUMN_EM = 6.5; // the widths compare.css gives the matrix's columns
   const { scroller, number, band } = root.KMSAT.compareView;
 
   /** One figure: a level colour, the number (or an unscored label), screen-reader words for a blank. */
@@ -51,7 +52,10 @@
         team.date ? h('span', { class: 'kmsat-cmp-date', text: team.date }) : null])),
       h('th', { scope: 'col', class: 'kmsat-cmp-roll', text: t('compare.side.median') }),
       h('th', { scope: 'col', class: 'kmsat-cmp-roll', text: t('compare.side.lowest') }));
-    return scroller(t('compare.side.area'), h('table', { class: 'kmsat-cmp-matrix' }, [
+    // A fixed layout (column widths from the header row, the table's width set) lays out
+    // 200 teams' cells without measuring each one first: far quicker than automatic layout.
+    const width = 'width: calc(' + HEAD_EM + 'em + ' + (view.teams.length + 2) + ' * ' + COLUMN_EM + 'em)';
+    return scroller(t('compare.side.area'), h('table', { class: 'kmsat-cmp-matrix', style: width }, [
       h('caption', { text: t(ctx.expanded ? 'compare.side.captionCriteria' : 'compare.side.caption') }),
       h('thead', {}, [h('tr', {}, head)]), h('tbody', {}, rows)]));
   }
@@ -121,6 +125,22 @@
   }
 
   /**
+   * Where a team's figures come from, when it is not one agreed file: agreed
+   * answers used over the round's individual ones, several files' median, or
+   * one person's own answers. Never mixed silently.
+   */
+  function sourceNote(ctx, team) {
+    const { t } = ctx;
+    const date = team.date || t('compare.files.noDate');
+    if (team.leftOut) return t('compare.side.agreedNote', { team: team.label, date, count: team.leftOut });
+    if (team.individual) {
+      return team.files > 1 ? t('compare.side.individualMedian', { team: team.label, count: team.files, date })
+        : t('compare.side.individualOne', { team: team.label, name: team.raters[0] || '?', date });
+    }
+    return team.files > 1 ? t('compare.side.medianNote', { team: team.label, count: team.files, date }) : '';
+  }
+
+  /**
    * The side-by-side section.
    * @param {{data: Object, t: Function, expanded: boolean, onExpand: Function}} ctx
    * @param {Object} view compare.sideBySide(...)
@@ -129,26 +149,46 @@
     const { t, data } = ctx;
     const levels = data.scale.levels;
     const top = levels[levels.length - 1], bottom = levels[0];
+    // Only the table and its marks change when criteria are shown or hidden: the chart and the
+    // rest stay, and so does focus on the checkbox (200 teams: thousands of cells, no more).
+    const box = h('div', { class: 'kmsat-cmp-matrixbox' });
+    const drawMatrix = () => box.replaceChildren(matrix(ctx, view), ctx.expanded && view.teach.length
+      ? h('p', { class: 'kmsat-cmp-legend', text: t('compare.side.marks', { top: top.label, bottom: bottom.label }) }) : '');
     const toggle = h('input', { type: 'checkbox', id: 'kmsat-cmp-expand', checked: ctx.expanded,
-      on: { change: (event) => ctx.onExpand(event.target.checked) } });
-    const notes = view.teams.filter((team) => team.files > 1).map((team) =>
-      h('li', { text: t('compare.side.medianNote', { team: team.label, count: team.files,
-        date: team.date || t('compare.files.noDate') }) }));
+      on: { change: (event) => {
+        ctx.expanded = event.target.checked;
+        drawMatrix();
+    // Who can teach whom and the chart come a moment later, in a task of their own: the
+    // table is on screen first, and no single task draws everything for hundreds of teams.
+    const later = h('div', { class: 'kmsat-cmp-later' }), laterChart = h('div', { class: 'kmsat-cmp-later' });
+    setTimeout(() => {
+      later.replaceChildren(teachTable(ctx, view, top, bottom));
+      laterChart.replaceChildren(chart(ctx, view));
+    });
+        ctx.onExpand(ctx.expanded);
+      } } });
+    drawMatrix();
+    // Who can teach whom and the chart come a moment later, in a task of their own: the
+    // table is on screen first, and no single task draws everything for hundreds of teams.
+    const later = h('div', { class: 'kmsat-cmp-later' }), laterChart = h('div', { class: 'kmsat-cmp-later' });
+    setTimeout(() => {
+      later.replaceChildren(teachTable(ctx, view, top, bottom));
+      laterChart.replaceChildren(chart(ctx, view));
+    });
+    const notes = view.teams.map((team) => sourceNote(ctx, team)).filter(Boolean).map((text) => h('li', { text }));
     return h('section', { class: 'kmsat-cmp-view', 'aria-labelledby': 'kmsat-cmp-view-heading' }, [
       h('h2', { id: 'kmsat-cmp-view-heading', tabindex: '-1', text: t('compare.side.heading') }),
       h('p', { text: t('compare.side.intro') }),
       h('div', { class: 'kmsat-cmp-check kmsat-cmp-noprint' }, [toggle,
         h('label', { for: 'kmsat-cmp-expand', text: t('compare.side.showCriteria') })]),
       legend(ctx),
-      matrix(ctx, view),
-      ctx.expanded && view.teach.length ? h('p', { class: 'kmsat-cmp-legend',
-        text: t('compare.side.marks', { top: top.label, bottom: bottom.label }) }) : null,
+      box,
       notes.length ? h('ul', { class: 'kmsat-cmp-notes' }, notes) : null,
       h('h3', { text: t('compare.side.teach.heading') }),
       h('p', { text: t('compare.side.teach.intro', { top: top.label, bottom: bottom.label }) }),
-      teachTable(ctx, view, top, bottom),
+      later,
       h('h3', { text: t('compare.chart.heading') }),
-      chart(ctx, view),
+      laterChart,
     ]);
   }
 

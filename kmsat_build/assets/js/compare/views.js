@@ -9,16 +9,22 @@
   const S = K.compareState;
   const FILE_MODES = { side: 'side-by-side', consensus: 'consensus', time: 'over-time' };
 
-  /** The team select for consensus and over time, showing the team the state picks. */
+  /**
+   * The team select for consensus (a choice per round of raters) and over time
+   * (a choice per team), showing the one the state picks.
+   */
   function teamChoice(page, teams) {
     const { t, data, state, parts } = page;
-    const labels = K.compare.teamLabels(data, teams);
-    parts.teamSelect.replaceChildren(...teams.map((team, i) => h('option', { value: team.key,
-      text: t('compare.team.option', { team: labels[i], count: team.entries.length }) })));
-    const team = S.pickTeam(state, teams);
-    parts.teamSelect.value = team.key;
-    page.ctx.team = labels[teams.indexOf(team)];
-    return team;
+    const labels = new Map(K.compare.teamLabels(data, teams).map((label, i) => [teams[i].key, label]));
+    const choices = S.choicesFor(state.mode, teams);
+    const label = (c) => (c.several ? t(c.round.from === c.round.to ? 'compare.team.roundOne' : 'compare.team.round',
+      { team: labels.get(c.team.key), from: c.round.from, to: c.round.to }) : labels.get(c.team.key));
+    parts.teamSelect.replaceChildren(...choices.map((c) => h('option', { value: c.key,
+      text: t('compare.team.option', { team: label(c), count: c.round ? c.round.raters.length : c.team.entries.length }) })));
+    const choice = S.pickTeam(state, choices);
+    parts.teamSelect.value = choice.key;
+    page.ctx.team = label(choice);
+    return choice;
   }
 
   function sideBySide(page, entries) {
@@ -26,9 +32,7 @@
     page.current = { mode: 'side', view: C.sideBySide(page.data, entries, C.sharedCriteria(page.data, entries)) };
     return K.compareSide.render(Object.assign({ expanded: page.state.expanded, onExpand: (on) => {
       page.state.expanded = on;
-      page.persist();
-      renderView(page);
-      document.getElementById('kmsat-cmp-expand').focus();
+      page.saveSoon(100); // after the table is drawn: keeping 200 files' text takes a moment
     } }, page.ctx), page.current.view);
   }
 
@@ -45,14 +49,18 @@
     let entries = all, node;
     if (state.mode === 'side') node = sideBySide(page, entries);
     else {
-      const team = teamChoice(page, C.groupTeams(all));
-      const teamFiles = state.files.filter((f) => C.teamKey(f.entry.session) === team.key);
-      entries = state.mode === 'consensus' ? teamFiles.filter((f) => !f.off).map((f) => f.entry) : team.entries;
-      const shared = C.sharedCriteria(data, entries);
+      const choice = teamChoice(page, C.groupTeams(all));
       if (state.mode === 'time') {
-        page.current = { mode: 'time', view: C.overTime(data, entries, shared) };
+        entries = choice.team.entries;
+        page.current = { mode: 'time', view: C.overTime(data, entries, C.sharedCriteria(data, entries)) };
         node = K.compareTime.render(page.ctx, page.current.view);
-      } else node = consensus(page, team, teamFiles, entries, shared);
+      } else {
+        // The round's people in the order they answered.
+        const byEntry = new Map(state.files.map((f) => [f.entry, f]));
+        const roundFiles = choice.round.raters.map((entry) => byEntry.get(entry));
+        entries = roundFiles.filter((f) => !f.off).map((f) => f.entry);
+        node = consensus(page, choice, roundFiles, entries, C.sharedCriteria(data, entries));
+      }
     }
     const lines = C.editionWarnings(data, entries, C.sharedCriteria(data, entries));
     parts.warnings.replaceChildren(lines.length ? h('div', { class: 'admonition warning kmsat-cmp-warnings', role: 'note' }, [
@@ -75,14 +83,17 @@
     page.announce(t(ok ? 'compare.consensus.savedAnnounce' : 'compare.consensus.saveFailed'));
   }
 
-  function consensus(page, team, teamFiles, entries, shared) {
+  function consensus(page, choice, roundFiles, entries, shared) {
     const { data, t, state } = page;
+    const team = choice; // the round's key is what agreed levels and the saved result are kept under
     const rows = entries.length >= 2 ? K.compare.spread(data, entries, shared) : null;
-    const agreed = rows ? S.agreedFor(state, team.key, rows) : {};
+    const agreed = rows ? S.agreedFor(state, choice.key, rows, choice.team.key) : {};
     if (rows) page.current = { mode: 'consensus', rows, agreed };
     const build = () => K.compare.consensusSession(data, entries, agreed, { newId: newId(), now: new Date() });
     const saved = () => (state.saved && state.saved.team === team.key ? state.saved : null);
-    return K.compareConsensus.render(Object.assign({}, page.ctx, { teamFiles, rows, agreed, saved: saved(),
+    const agreedFiles = state.files.filter((f) => choice.round.agreed.includes(f.entry));
+    return K.compareConsensus.render(Object.assign({}, page.ctx, { teamFiles: roundFiles, agreedFiles, rows, agreed,
+      saved: saved(),
       onRater: (id, on) => {
         S.setRater(state, id, on);
         page.persist();
@@ -97,7 +108,7 @@
           status.className = '';
         }
         S.agree(state, team.key, id, agreed[id]);
-        if (keep) page.persist();
+        if (keep) page.persist(); else page.typed(); // a note is kept as it is typed
       },
       onSave: () => saveConsensus(page, team, build(), rows, agreed, entries.length),
       onDownload: () => {

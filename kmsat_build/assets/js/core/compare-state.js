@@ -5,7 +5,11 @@
  * state and call these on events; Node tests drive them directly.
  *
  * State: {files: {id, name, entry, off}[], next, mode, team, expanded,
- * agreed: {teamKey: {criterionId: {level, notes}}}, saved, sharing, filesOpen}.
+ * agreed: {roundKey: {criterionId: {level, notes}}}, saved, sharing, moving,
+ * filesOpen, problem}. A file's `entry.group` is the team group the
+ * facilitator moved it into. `problem` ('newer' or 'corrupt'): what storage
+ * holds could not be read; it is kept, and nothing is saved over it, until
+ * the user chooses (keepProblem / discardStored).
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
@@ -19,16 +23,24 @@
   /** Nothing loaded yet. */
   const empty = () => ({ files: /** @type {LoadedFile[]} */ ([]), next: 1, mode: '', team: '', expanded: false,
     agreed: /** @type {Record<string, any>} */ ({}), saved: /** @type {any} */ (null),
-    sharing: /** @type {string|null} */ (null), filesOpen: /** @type {boolean|undefined} */ (undefined) });
+    sharing: /** @type {string|null} */ (null), moving: /** @type {string|null} */ (null),
+    filesOpen: /** @type {boolean|undefined} */ (undefined), problem: '' });
 
-  /** The state kept in storage (compare.storeState's text), or an empty one. @param {string|null} text */
+  /** The state kept in storage (compare.storeState's text), or an empty one that says why not. @param {string|null} text */
   function restore(text, data) {
     const state = empty();
-    const kept = text ? compare.restoreState(text, data) : null;
+    if (text === null || text === undefined) return state;
+    state.problem = compare.storedProblem(text);
+    const kept = state.problem ? null : compare.restoreState(text, data);
     if (!kept) return state;
     Object.assign(state, { mode: kept.mode, team: kept.team, expanded: kept.expanded, agreed: kept.agreed });
     state.files = kept.files.map((f) => Object.assign({ id: 'f' + state.next++ }, f));
     return state;
+  }
+
+  /** The user chose to start afresh over what could not be read: saving may go ahead. */
+  function discardStored(state) {
+    state.problem = '';
   }
 
   /** A session's identity across files: the same export loaded twice is one file. */
@@ -73,7 +85,25 @@
 
   /** Start again: no files, nothing agreed, no view chosen. */
   function clearAll(state) {
-    Object.assign(state, { files: [], agreed: {}, saved: null, sharing: null, mode: '', team: '' });
+    Object.assign(state, { files: [], agreed: {}, saved: null, sharing: null, moving: null, mode: '', team: '' });
+  }
+
+  /** Open the move panel for a file, or close it when it is open. */
+  function toggleMoving(state, id) {
+    state.moving = state.moving === id ? null : id;
+  }
+
+  /**
+   * Put a file into another team's group (`key`, a groupTeams key); the key of
+   * the team it names puts it back. Returns false when there is no such file.
+   */
+  function moveFile(state, id, key) {
+    const file = state.files.find((f) => f.id === id);
+    if (!file) return false;
+    file.entry.group = key && key !== compare.teamKey(file.entry.session) ? key : undefined;
+    state.moving = null;
+    state.saved = null;
+    return true;
   }
 
   /** Show a view ('side', 'consensus', 'time'). */
@@ -88,20 +118,45 @@
   }
 
   /**
-   * The team a consensus or over-time view shows: the user's choice while it
-   * exists, else the team with the most to show (most raters on one date, or
-   * most dates). Remembers it in the state.
-   * @param {{key: string, entries: any[]}[]} teams
+   * What the team select offers. Over time: each team (scored by its rounds).
+   * Consensus: each round of raters (scored by its raters), keyed
+   * `<team key>#<round key>`, `several` when its team has more than one; a
+   * team with agreed answers only offers its latest round (nothing to bring
+   * together, and the view says so).
+   * @param {string} mode @param {{key: string, entries: any[]}[]} teams compare.groupTeams
+   * @returns {{key: string, team: any, round: any, several: boolean, score: number}[]}
    */
-  function pickTeam(state, teams) {
-    let team = teams.find((x) => x.key === state.team);
-    if (!team) {
-      const dates = (x) => compare.byDate(x.entries);
-      const score = (x) => (state.mode === 'time' ? dates(x).length : Math.max(...dates(x).map((d) => d.entries.length)));
-      team = teams.reduce((best, x) => (score(x) > score(best) ? x : best), teams[0]);
-      state.team = team.key;
+  function choicesFor(mode, teams) {
+    if (mode === 'time') {
+      return teams.map((team) => ({ key: team.key, team, round: null, several: false,
+        score: compare.rounds(team.entries).length }));
     }
-    return team;
+    const out = [];
+    for (const team of teams) {
+      const all = compare.rounds(team.entries);
+      const withRaters = all.filter((round) => round.raters.length);
+      for (const round of withRaters.length ? withRaters : all.slice(-1)) {
+        out.push({ key: team.key + '#' + round.key, team, round, several: withRaters.length > 1,
+          score: round.raters.length });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The choice a consensus or over-time view shows: the user's while it
+   * exists, else the one with the most to show. Remembers it in the state.
+   * @template {{key: string, score: number}} T
+   * @param {T[]} choices from choicesFor
+   * @returns {T}
+   */
+  function pickTeam(state, choices) {
+    let choice = choices.find((x) => x.key === state.team);
+    if (!choice) {
+      choice = choices.reduce((best, x) => (x.score > best.score ? x : best), choices[0]);
+      state.team = choice.key;
+    }
+    return choice;
   }
 
   /** Count a rater in (or out of) the consensus. */
@@ -111,11 +166,17 @@
     state.saved = null;
   }
 
-  /** Each spread row's agreed choice for `teamKey`: the facilitator's, else the unanimous level. */
-  function agreedFor(state, teamKey, rows) {
-    const own = model.own(state.agreed, teamKey) || {};
+  /**
+   * Each spread row's agreed choice for a round (`key`): the facilitator's, else the unanimous level.
+   * `fallback`: the team's key, under which choices made before rounds existed are kept.
+   */
+  function agreedFor(state, key, rows, fallback) {
+    const mine = model.own(state.agreed, key) || {};
+    const before = (fallback && model.own(state.agreed, fallback)) || {};
     const result = {};
-    for (const row of rows) result[row.id] = model.own(own, row.id) || { level: row.unanimous, notes: '' };
+    for (const row of rows) {
+      result[row.id] = model.own(mine, row.id) || model.own(before, row.id) || { level: row.unanimous, notes: '' };
+    }
     return result;
   }
 
@@ -129,6 +190,6 @@
     state.saved = null;
   }
 
-  return { empty, restore, identity, addFiles, removeFile, clearAll, chooseMode, toggleSharing, pickTeam,
-    setRater, agreedFor, agree };
+  return { empty, restore, discardStored, identity, addFiles, removeFile, clearAll, chooseMode, toggleSharing,
+    toggleMoving, moveFile, choicesFor, pickTeam, setRater, agreedFor, agree };
 });

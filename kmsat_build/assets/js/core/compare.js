@@ -3,12 +3,18 @@
  * raters to consensus, one team over time. Pure: files in, figures out.
  *
  * How files group: the same team is the same organisation and team name
- * once accents, case, punctuation and spacing are ignored; files of one team
- * with the same date are raters of one assessment, with different dates the
- * same team over time. Where one date has several files, a figure is the
- * median of their ratings. A file of another edition or question set is
- * compared only on the criteria it answers that this edition also has
- * (a file does not list its questions, so its answers are all we know).
+ * once accents, case, punctuation and spaces are ignored (or the group the
+ * facilitator moved a file into). A team's files make rounds: one person's
+ * own answers (role "individual") less than ROUND_DAYS apart are one round
+ * of raters, however many days apart they were given, and the group's agreed
+ * answers (role "agreed") dated within that round or soon after close it.
+ * Files that do not say whose answers they are (made before the role
+ * existed) are raters of one assessment when they share a date. A round's
+ * figures are its agreed answers when it has them, else the median of its
+ * raters; a team over time is its rounds, so individual answers are never
+ * read as progress. A file of another edition or question set is compared
+ * only on the criteria it answers that this edition also has (a file does
+ * not list its questions, so its answers are all we know).
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
@@ -26,11 +32,15 @@
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
   const hasOwn = Object.prototype.hasOwnProperty;
   const EDITION_NOTES = ['import.report.contentVersion', 'import.report.fingerprint'];
+  /** Individual answers of one team less than this many days apart are one round. */
+  const ROUND_DAYS = 60;
+  const DAY_MS = 86400000;
 
   /**
    * @typedef {{id: string, contentVersion: string, fingerprint: string}} FileEdition
-   * @typedef {{session: Object, report: Object[], edition: FileEdition, criteria: string[]|null}} FileEntry
-   *   criteria: the criterion ids the file can be compared on; null means all of this edition's.
+   * @typedef {{session: Object, report: Object[], edition: FileEdition, criteria: string[]|null, group?: string}} FileEntry
+   *   criteria: the criterion ids the file can be compared on; null means all of this edition's;
+   *   group: the team group the facilitator moved the file into.
    * @typedef {{value: number|null, levelId: string}} Rating
    *   value: the level value, or the median of several files' values; levelId: the answer when every file agrees.
    */
@@ -46,17 +56,28 @@
     return round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
   }
 
-  /** A name for grouping: accents, case, punctuation and spacing ignored. */
+  /** A name for grouping: accents, case, punctuation and spaces ignored ("Estates & Facilities" = "estatesfacilities"). */
   function normaliseName(value) {
     return String(value || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .replace(/['\u2018\u2019`]/g, '') // Women's, Women’s and Womens are one team
-      .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      .replace(/[^\p{L}\p{N}]+/gu, ''); // Women's, Women’s and Womens are one team; so are "Hr" and "H R"
   }
 
   /** The grouping key of a session's team: normalised organisation and team. */
   function teamKey(session) {
     const details = session.details || {};
     return normaliseName(details.organisation) + '|' + normaliseName(details.team);
+  }
+
+  /** The group a file is in: the team it names, unless the facilitator moved it (`entry.group`). */
+  const groupKey = (entry) => entry.group || teamKey(entry.session);
+
+  /** Whose answers a file holds: 'agreed', 'individual', or '' (not said). */
+  const roleOf = (entry) => String((entry.session.details || {}).role || '');
+
+  /** The name of the person whose answers these are, as they gave it ('' when none). */
+  function raterName(entry) {
+    const d = entry.session.details || {};
+    return String(d.rater || '').trim() || (roleOf(entry) === 'agreed' ? '' : String(d.participants || '').trim());
   }
 
   const text64 = (value) => (typeof value === 'string' ? value.slice(0, 64) : '');
@@ -144,12 +165,15 @@
   function groupTeams(entries) {
     const teams = new Map();
     for (const entry of entries) {
-      const key = teamKey(entry.session);
-      if (!teams.has(key)) {
+      const key = groupKey(entry);
+      if (!teams.has(key)) teams.set(key, { key, organisation: '', team: '', named: false, entries: [] });
+      const team = teams.get(key);
+      // Named by a file that is its own (not one moved in), else by the first.
+      if (!team.named && (!entry.group || !team.entries.length)) {
         const d = entry.session.details || {};
-        teams.set(key, { key, organisation: d.organisation || '', team: d.team || '', entries: [] });
+        Object.assign(team, { organisation: d.organisation || '', team: d.team || '', named: !entry.group });
       }
-      teams.get(key).entries.push(entry);
+      team.entries.push(entry);
     }
     return [...teams.values()];
   }
@@ -178,6 +202,52 @@
     return [...dates].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([date, list]) => ({ date, entries: list }));
   }
+
+  /** A date's day number (UTC), or null when it is not YYYY-MM-DD. */
+  const dayOf = (date) => (ISO_DATE.test(date) ? Date.parse(date + 'T00:00:00Z') / DAY_MS : null);
+  const dateOf = (entry) => String((entry.session.details || {}).date || '').trim();
+
+  /**
+   * One team's files as rounds, oldest first: {key, date, from, to, agreed, raters}.
+   * `raters` are individual answers (and files that do not say whose they are, of one date);
+   * `agreed` the group's agreed answers of that round. `date` is the round's: its agreed
+   * answers' date, else its latest rater's. `key` names the round (its first date) for state.
+   * @param {FileEntry[]} entries one team's files
+   */
+  function rounds(entries) {
+    const points = [];
+    const individual = entries.filter((e) => roleOf(e) === 'individual')
+      .map((entry) => ({ entry, day: dayOf(dateOf(entry)) }))
+      .sort((a, b) => Number(a.day === null) - Number(b.day === null) || a.day - b.day);
+    let open = null;
+    for (const { entry, day } of individual) {
+      // Undated answers join the latest round; a gap of more than ROUND_DAYS starts a new one.
+      if (!open || (day !== null && open.last !== null && day - open.last > ROUND_DAYS)) {
+        open = { first: day, last: day, agreed: [], raters: [], from: dateOf(entry), to: dateOf(entry) };
+        points.push(open);
+      }
+      open.raters.push(entry);
+      if (day !== null) { open.last = day; open.to = dateOf(entry); }
+    }
+    const clusters = points.slice();
+    for (const { date, entries: list } of byDate(entries.filter((e) => roleOf(e) !== 'individual'))) {
+      const day = dayOf(date);
+      const agreed = list.filter((e) => roleOf(e) === 'agreed'), unsaid = list.filter((e) => roleOf(e) !== 'agreed');
+      // Agreed answers close the round they follow: dated within it or up to ROUND_DAYS after its last answers.
+      const round = agreed.length && clusters.find((c) => day !== null && c.first !== null && day >= c.first &&
+        day <= c.last + ROUND_DAYS && !c.agreed.length);
+      if (round) round.agreed.push(...agreed);
+      else if (agreed.length) points.push({ first: day, last: day, agreed, raters: [], from: date, to: date });
+      if (unsaid.length) points.push({ first: day, last: day, agreed: [], raters: unsaid, from: date, to: date });
+    }
+    const rank = (p) => (p.first === null ? 1 : 0);
+    return points.sort((a, b) => rank(a) - rank(b) || a.first - b.first).map((p) => ({
+      key: p.from, from: p.from, to: p.to, agreed: p.agreed, raters: p.raters,
+      date: p.agreed.length ? dateOf(p.agreed[0]) : p.to }));
+  }
+
+  /** The files a round's figures come from: its agreed answers when it has them, else its raters. */
+  const roundFiles = (round) => (round.agreed.length ? round.agreed : round.raters);
 
   const levelIdOf = (session, id) => {
     const level = (answerFor(session, id) || {}).level;
@@ -223,10 +293,11 @@
   }
 
   /**
-   * Directorates side by side. Each team is shown at its latest date (the
-   * median where several files share that date), with a roll-up per element
-   * and criterion, and the criteria where one team is at the top level while
-   * another is at the bottom: who can teach whom.
+   * Directorates side by side. Each team is shown at its latest round: its
+   * agreed answers when it has them (the round's individual answers are then
+   * left out, and `leftOut` says how many), else the median of its raters;
+   * with a roll-up per element and criterion, and the criteria where one team
+   * is at the top level while another is at the bottom: who can teach whom.
    * @param {FileEntry[]} entries
    * @param {string[]} criteria from sharedCriteria
    */
@@ -235,11 +306,14 @@
     const groups = groupTeams(entries);
     const labels = teamLabels(data, groups);
     const teams = groups.map((group, i) => {
-      const dates = byDate(group.entries);
-      const latest = dates[dates.length - 1];
-      const values = ratings(data, latest.entries, criteria);
-      return { key: group.key, label: labels[i], date: latest.date, files: latest.entries.length,
-        dates: dates.length, values, means: elementMeans(elements, values) };
+      const all = rounds(group.entries);
+      const latest = all[all.length - 1];
+      const used = roundFiles(latest);
+      const values = ratings(data, used, criteria);
+      return { key: group.key, label: labels[i], date: latest.date, files: used.length, dates: all.length,
+        agreed: latest.agreed.length > 0, leftOut: latest.agreed.length ? latest.raters.length : 0,
+        individual: !latest.agreed.length && used.every((e) => roleOf(e) === 'individual'),
+        raters: used.map(raterName).filter(Boolean), values, means: elementMeans(elements, values) };
     });
     const levelValues = data.scale.levels.map((level) => level.value);
     const [bottom, top] = [Math.min(...levelValues), Math.max(...levelValues)];
@@ -322,10 +396,11 @@
     }
     const now = options.now || new Date();
     const raw = { id: options.newId, revision: 0, savedAt: now.toISOString(), checklist, answers,
-      details: { organisation: details[0].organisation, team: details[0].team,
+      details: { organisation: details[0].organisation, team: details[0].team, role: 'agreed',
         date: common('date') || sessions.newSession(data, now, '').details.date,
         facilitator: common('facilitator') || distinct('facilitator')[0] || '',
-        participants: distinct('participants').join('; '), capacity: common('capacity') } };
+        participants: [...new Set(entries.map(raterName).filter(Boolean))].join('; '),
+        capacity: common('capacity') } };
     const { session } = sessions.normaliseSession(raw, data, options);
     session.plan = planning.syncPlan(data, session);
     return session;
@@ -338,9 +413,11 @@
    */
   function overTime(data, entries, criteria) {
     const elements = comparedElements(data, criteria);
-    const snapshots = byDate(entries).map(({ date, entries: list }) => {
+    const snapshots = rounds(entries).map((round) => {
+      const list = roundFiles(round);
       const values = ratings(data, list, criteria);
-      return { date, files: list.length, entries: list, values, means: elementMeans(elements, values) };
+      return { date: round.date, files: list.length, agreed: round.agreed.length > 0, entries: list, values,
+        means: elementMeans(elements, values) };
     });
     const first = snapshots[0], last = snapshots[snapshots.length - 1];
     const change = (a, b) => (a === null || b === null ? null : round(b - a));
@@ -366,12 +443,15 @@
     };
   }
 
-  /** Which view suits the files: several teams side by side, one team's dates over time, its raters to consensus. */
+  /** Which view suits the files: several teams side by side, one team's rounds over time, its raters to consensus. */
   function suggestMode(entries) {
     const teams = groupTeams(entries);
     if (teams.length !== 1) return 'side';
-    if (byDate(entries).length > 1) return 'time';
-    return entries.length > 1 ? 'consensus' : 'side';
+    const all = rounds(teams[0].entries);
+    const latest = all[all.length - 1];
+    if (latest.raters.length > 1 && !latest.agreed.length) return 'consensus';
+    if (all.length > 1) return 'time';
+    return latest.raters.length > 1 ? 'consensus' : 'side';
   }
 
   /** A rating in words: the level's label, a median's number, or ''. */
@@ -383,6 +463,9 @@
     return rating.value === null ? '' : String(rating.value);
   }
 
+  /** A rating as a CSV figure: its number, as element rows have theirs; words only for unscored answers. */
+  const figure = (data, rating) => (rating.value === null ? ratingText(data, rating) : rating.value);
+
   /** Rows of cells as CSV: neutralised cells (exporters.csvCell), BOM, CRLF. */
   function csv(rows) {
     return '\uFEFF' + rows.map((cells) => cells.map(exporters.csvCell).join(',')).join('\r\n') + '\r\n';
@@ -391,18 +474,17 @@
   /** The side-by-side figures as CSV: one row per element and per criterion, a column per team. */
   function sideBySideCSV(data, view) {
     const t = (key) => strings.t(data.strings, 'compare.csv.' + key);
-    const rows = [[t('element'), t('id'), t('item')].concat(view.teams.map((team) => team.label),
-      t('median'), t('lowest'))];
+    // Each team's column names the date its figures are from (teams can differ).
+    const rows = [[t('element'), t('id'), t('item')].concat(view.teams.map((team) =>
+      team.label + ' (' + (team.date || t('noDate')) + ')'), t('median'), t('lowest'))];
     for (const { element, criteria: list } of view.elements) {
       const roll = view.elementRollUp.get(element.id);
       rows.push([element.title, element.id, element.title].concat(view.teams.map((team) => team.means.get(element.id)),
         roll.median, roll.lowest));
       for (const c of list) {
         const r = view.criterionRollUp.get(c.id);
-        rows.push([element.title, c.id, c.title].concat(view.teams.map((team) => {
-          const rating = team.values.get(c.id);
-          return rating.value === null ? ratingText(data, rating) : rating.value;
-        }), r.median, r.lowest));
+        rows.push([element.title, c.id, c.title].concat(view.teams.map((team) => figure(data, team.values.get(c.id))),
+          r.median, r.lowest));
       }
     }
     return csv(rows);
@@ -433,7 +515,7 @@
     }
     for (const row of view.criterionRows) {
       rows.push([row.element.title, row.criterion.id, row.criterion.title]
-        .concat(row.ratings.map((r) => ratingText(data, r)), row.change));
+        .concat(row.ratings.map((r) => figure(data, r)), row.change));
     }
     for (const plan of view.plans) {
       rows.push([]);
@@ -460,29 +542,46 @@
   function storeState(state) {
     return { format: STORE_FORMAT, version: 1, mode: state.mode, team: state.team, expanded: state.expanded,
       agreed: state.agreed, files: state.files.map((f) => ({ name: f.name, off: Boolean(f.off),
-        edition: f.entry.edition, criteria: f.entry.criteria, session: f.entry.session })) };
+        group: f.entry.group || undefined, edition: f.entry.edition, criteria: f.entry.criteria,
+        session: f.entry.session })) };
+  }
+
+  /**
+   * Why kept text cannot be read as the page's state: 'newer' (a later version
+   * of the tool wrote it), 'corrupt' (anything else), or '' when it can.
+   */
+  function storedProblem(text) {
+    let raw;
+    try { raw = JSON.parse(text); } catch (error) { return 'corrupt'; }
+    const version = own(raw, 'version');
+    if (own(raw, 'format') !== STORE_FORMAT || !Number.isSafeInteger(version) || version < 1) return 'corrupt';
+    if (version > 1) return 'newer';
+    return Array.isArray(own(raw, 'files')) ? '' : 'corrupt';
   }
 
   /**
    * The state kept by storeState, rebuilt from untrusted text: every session
-   * cleaned again, unknown ids dropped. Null when the text is not such a state.
+   * cleaned again, unknown ids dropped. Null when the text is not such a state
+   * (storedProblem says why).
    */
   function restoreState(text, data) {
-    let raw;
-    try { raw = JSON.parse(text); } catch (error) { return null; }
-    if (own(raw, 'format') !== STORE_FORMAT || own(raw, 'version') !== 1 || !Array.isArray(own(raw, 'files'))) return null;
+    if (storedProblem(text)) return null;
+    const raw = JSON.parse(text);
     const index = dataIndex(data);
     const str = (v, max) => (typeof v === 'string' ? v.slice(0, max) : '');
     const files = raw.files.filter(isPlainObject).map((f) => {
       const criteria = own(f, 'criteria');
-      return { name: str(own(f, 'name'), NAME_MAX), off: own(f, 'off') === true, entry: {
+      const group = str(own(f, 'group'), NAME_MAX * 2);
+      return { name: str(own(f, 'name'), NAME_MAX), off: own(f, 'off') === true, entry: { group: group || undefined,
         session: sessions.normaliseSession(own(f, 'session'), data).session, report: [], edition: fileEdition(f),
         criteria: Array.isArray(criteria) ? criteria.filter((id) => index.criteria.has(id)) : null } };
     });
     const agreed = {};
     const known = (level) => index.scale.levels.has(level) || index.scale.unscored.has(level);
-    for (const [team, choices] of Object.entries(isPlainObject(own(raw, 'agreed')) ? raw.agreed : {})) {
-      if (!isPlainObject(choices) || team.length > NAME_MAX * 2) continue;
+    for (const [stored, choices] of Object.entries(isPlainObject(own(raw, 'agreed')) ? raw.agreed : {})) {
+      if (!isPlainObject(choices) || stored.length > NAME_MAX * 3) continue;
+      // Kept before names were matched without spaces ("st elsewhere|finance"): the same team now.
+      const team = stored.includes('#') ? stored : stored.replace(/ /g, '');
       const clean = {};
       for (const [id, choice] of Object.entries(choices)) {
         if (!index.criteria.has(id) || !isPlainObject(choice)) continue;
@@ -496,8 +595,8 @@
   }
 
   return {
-    STORE_FORMAT, storeState, restoreState, median, normaliseName, teamKey, readExport, sharedCriteria,
-    editionWarnings, groupTeams, teamLabels, byDate,
+    STORE_FORMAT, ROUND_DAYS, storeState, storedProblem, restoreState, median, normaliseName, teamKey, groupKey,
+    roleOf, raterName, readExport, sharedCriteria, editionWarnings, groupTeams, teamLabels, byDate, rounds, roundFiles,
     ratings, sideBySide, spread, consensusSession, overTime, suggestMode, ratingText,
     sideBySideCSV, consensusCSV, overTimeCSV,
   };

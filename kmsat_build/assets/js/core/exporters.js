@@ -19,7 +19,7 @@
   'use strict';
 
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
-  const DETAILS = model.DETAIL_FIELDS.concat('capacity');
+  const DETAILS = model.DETAIL_KEYS;
   const CSV_COLUMNS = ['section', 'element', 'id', 'item', 'answer', 'value', 'priority', 'notes']
     .concat(ROW_FIELDS, 'status', 'agreed');
   const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -28,6 +28,8 @@
   const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
   const labelOf = (map, id) => (map.get(id) || { label: '' }).label;
 
+  const noticeOf = (data) => strings.t(data.strings, 'app.notice', { publisher: data.edition.publisher });
+
   /** The words for everything a session refers to by id. */
   function wording(data, session) {
     const index = dataIndex(data);
@@ -35,7 +37,8 @@
     const details = session.details || {};
     return {
       t, index,
-      detail: (f) => (f === 'capacity' && details[f] ? t('details.capacity.' + camel(details[f])) : details[f] || ''),
+      detail: (f) => (own(model.DETAIL_CHOICES, f) && details[f] ? t('details.' + f + '.' + camel(details[f]))
+        : details[f] || ''),
       status: (status) => (status ? t('plan.status.' + camel(status)) : ''),
       level: (id) => index.scale.levels.get(id) || index.scale.unscored.get(id) || null,
       checklist: (id) => own(session.checklist, id) || {},
@@ -53,9 +56,9 @@
    */
   function toJSON(session, data, now) {
     const body = Object.assign({}, session);
-    for (const key of ['format', 'version', 'edition', 'exportedAt']) delete body[key];
-    return JSON.stringify(Object.assign({ format: FORMAT, version: VERSION, edition: editionOf(data),
-      exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
+    for (const key of ['format', 'version', 'notice', 'edition', 'exportedAt']) delete body[key];
+    return JSON.stringify(Object.assign({ format: FORMAT, version: VERSION, notice: noticeOf(data),
+      edition: editionOf(data), exportedAt: (now || new Date()).toISOString() }, body), null, 2) + '\n';
   }
 
   /** A CSV cell: formulas neutralised, then RFC 4180 quoting when needed. */
@@ -66,7 +69,7 @@
   }
 
   /**
-   * One table with a `section` column (details, checklist, answer, plan):
+   * One table with a `section` column (notice, details, checklist, answer, plan):
    * it opens in Excel as one sheet that filters by section. UTF-8 with a
    * BOM (so Excel reads accents), CRLF line ends.
    * @returns {string}
@@ -77,6 +80,7 @@
     const rows = [CSV_COLUMNS.map((name) => w.t('csv.column.' + name))];
     const add = (section, cells) => rows.push(CSV_COLUMNS.map((name) =>
       (name === 'section' ? w.t('csv.section.' + section) : cells[name])));
+    add('notice', { item: noticeOf(data) });
     for (const f of DETAILS) add('details', { id: f, item: w.t('details.' + f + '.label'), answer: w.detail(f) });
     for (const q of data.checklist) {
       const entry = w.checklist(q.id);
@@ -147,6 +151,7 @@
       v.level && v.level.label, v.priority && v.priority.label].concat(ROW_FIELDS.map((f) => v.row[f]), w.status(v.row.status),
       w.agreed(v)));
     return ['# ' + escapeMarkdown(t('report.title', { edition: data.edition.title })),
+      escapeMarkdown(noticeOf(data)),
       section('details', mdTable(heads(['field', 'value']), DETAILS.map((f) => [t('details.' + f + '.label'), w.detail(f)]))),
       section('results', mdTable(heads(['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable']),
         (scores || scoring.scoreAll(data, session)).map((s) => [titles.get(s.id) || s.id,
@@ -169,13 +174,16 @@
   const slug = (value) => String(value || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-+|-+$/g, '');
 
-  /** A file name safe on every system: kmsat-<organisation>-<team>-<date>.<ext> (ext e.g. 'csv'). */
+  /** A file name safe on every system: kmsat-<organisation>-<team>-<date>[-agreed|-<person>].<ext> (ext e.g. 'csv'). */
   function fileName(session, ext) {
     const details = (session && session.details) || {};
     const date = /^\d{4}-\d{2}-\d{2}$/.test(details.date) ? details.date : '';
-    const base = ['kmsat', slug(details.organisation), slug(details.team), date].filter(Boolean).join('-');
+    // Whose answers, so a facilitator's folder tells the agreed file from each person's own.
+    const whose = details.role === 'agreed' ? 'agreed'
+      : details.role === 'individual' ? slug(details.rater) || 'individual' : '';
+    const base = ['kmsat', slug(details.organisation), slug(details.team), date, whose].filter(Boolean).join('-');
     return base + '.' + (String(ext || '').toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt');
   }
 
-  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell };
+  return { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, noticeOf };
 });

@@ -27,8 +27,15 @@
   const NOT_APPLICABLE = 'not-applicable';
   /** Level value from which a criterion is a strength (Developing). */
   const STRENGTH_MIN_VALUE = 3;
-  const DETAIL_FIELDS = ['organisation', 'team', 'date', 'facilitator', 'participants'];
+  /** Free-text details; `rater` names the person when the answers are one person's own. */
+  const DETAIL_FIELDS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'rater'];
   const CAPACITIES = ['organisation', 'directorate', 'team'];
+  /** Whose answers: the group's agreed ones, or one person's own before the group meets. */
+  const ROLES = ['agreed', 'individual'];
+  /** The details chosen from a list, with their allowed ids. */
+  const DETAIL_CHOICES = { capacity: CAPACITIES, role: ROLES };
+  /** Every detail, in the order exports and the printed report list them. */
+  const DETAIL_KEYS = DETAIL_FIELDS.concat(Object.keys(DETAIL_CHOICES));
   /** What the group types into a plan row (custom rows also have a title). */
   const ROW_FIELDS = ['action', 'owner', 'support', 'due', 'measure'];
   const STATUSES = ['not-started', 'in-progress', 'done'];
@@ -95,7 +102,8 @@
   }
 
   return {
-    FORMAT, VERSION, DONT_KNOW, NOT_APPLICABLE, STRENGTH_MIN_VALUE, DETAIL_FIELDS, CAPACITIES, ROW_FIELDS,
+    FORMAT, VERSION, DONT_KNOW, NOT_APPLICABLE, STRENGTH_MIN_VALUE, DETAIL_FIELDS, CAPACITIES, ROLES, DETAIL_CHOICES,
+    DETAIL_KEYS, ROW_FIELDS,
     STATUSES, own, isPlainObject, scaleIndex, dataIndex, editionOf, answerFor, rowHasText,
   };
 });

@@ -18,7 +18,7 @@
 })(typeof self !== 'undefined' ? self : this, function (model, strings) {
   'use strict';
 
-  const { FORMAT, VERSION, DETAIL_FIELDS, CAPACITIES, ROW_FIELDS, STATUSES,
+  const { FORMAT, VERSION, DETAIL_FIELDS, DETAIL_CHOICES, ROW_FIELDS, STATUSES,
     own, isPlainObject, dataIndex, editionOf, rowHasText } = model;
   const TEXT_MAX = 5000;
   const PLAN_MAX = 500;
@@ -27,36 +27,6 @@
   const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 
-  /**
-   * A field's name as the page shows it (its label), for report lines:
-   * `details.team` reads "Board, team or directorate", `plan[2].owner`
-   * reads "Action plan row 3: Owner". Ids that are not in this edition stay ids.
-   */
-  function fieldLabel(path, data, index) {
-    const t = (key, params) => strings.t(data.strings, key, params);
-    const part = (where, field) => (field ? t('import.field.part', { where, field }) : where);
-    const criterion = (id) => (index.criteria.has(id) ? index.criteria.get(id).criterion.title : id);
-    const question = (id) => {
-      const at = data.checklist.findIndex((q) => q.id === id);
-      return at === -1 ? id : t('import.field.question', { number: at + 1 });
-    };
-    const CRITERION_FIELD = { priority: 'criterion.priority.label', notes: 'criterion.notes.label', level: 'plan.column.rating' };
-    const CHECKLIST_FIELD = { answer: 'import.field.answer', note: 'checklist.note.label' };
-    const SECTION = { details: 'steps.details', checklist: 'steps.checklist', answers: 'import.field.answers',
-      plan: 'steps.plan', dismissed: 'plan.dismissed.heading' };
-    let m;
-    if ((m = /^details\.(\w+)$/.exec(path))) return t('details.' + m[1] + '.label');
-    if ((m = /^checklist\.([^.]+)(?:\.(\w+))?$/.exec(path))) return part(question(m[1]), m[2] && t(CHECKLIST_FIELD[m[2]]));
-    if ((m = /^answers\.([^.:]+)(?:\.(\w+))?(: .*)?$/.exec(path))) {
-      const field = m[2] || (m[3] ? 'level' : '');
-      return part(criterion(m[1]), field && t(CRITERION_FIELD[field])) + (m[3] || '');
-    }
-    if ((m = /^plan\[(\d+)\](?:\.(\w+))?$/.exec(path))) {
-      return part(t('import.field.row', { number: Number(m[1]) + 1 }), m[2] && t('plan.column.' + m[2]));
-    }
-    return Object.prototype.hasOwnProperty.call(SECTION, path) ? t(SECTION[path]) : path;
-  }
-
   /** A value as report words. Never String(object): `{"toString": 0}` throws, deep nesting overflows. */
   const shown = (value) => (value !== null && typeof value === 'object' ? '…' : String(value));
 
@@ -64,12 +34,12 @@
    * Collects what was skipped: one report line per kind of problem,
    * `{key, params: {count, items}}`, items naming the first few ids or fields.
    */
-  function makeNotes(describe) {
+  function makeNotes(label) {
     const kinds = new Map();
     const lines = [];
     const add = (key, item) => {
       if (!kinds.has(key)) kinds.set(key, []);
-      kinds.get(key).push(describe(shown(item).slice(0, 80)));
+      kinds.get(key).push(label(shown(item).slice(0, 200)).slice(0, 120));
     };
     const push = (key, params) => lines.push(strings.message(key, params));
     const report = () => lines.concat([...kinds].map(([key, items]) => strings.message(key, Object.assign({
@@ -78,6 +48,37 @@
     }, key === 'import.report.truncated' ? { max: TEXT_MAX } : {}))));
     // Options for the whole clean: `keep` (a copy this browser saved itself) keeps long texts whole.
     return { add, push, report, keep: false };
+  }
+
+  /**
+   * A field's path in a session (`details.team`, `answers.sharing.notes`,
+   * `plan[2].status`) in the words the questionnaire shows for it; anything
+   * else (an unknown id) as it is.
+   */
+  function fieldLabel(data, index, path) {
+    const t = (key, params) => strings.t(data.strings, key, params);
+    const known = (key) => Object.prototype.hasOwnProperty.call(data.strings || {}, key);
+    const sections = { details: 'steps.details', checklist: 'steps.checklist', answers: 'import.field.answers',
+      plan: 'steps.plan', dismissed: 'import.field.dismissed' };
+    if (Object.prototype.hasOwnProperty.call(sections, path)) return t(sections[path]);
+    let m = /^details\.(\w+)$/.exec(path);
+    if (m && known('details.' + m[1] + '.label')) return t('details.' + m[1] + '.label');
+    m = /^answers\.([A-Za-z0-9_-]+)(?:\.(priority|notes))?(: .*)?$/.exec(path);
+    if (m && index.criteria.has(m[1])) {
+      return index.criteria.get(m[1]).criterion.title + (m[2] ? ' (' + t('criterion.' + m[2] + '.label') + ')' : '')
+        + (m[3] || '');
+    }
+    m = /^checklist\.([A-Za-z0-9_-]+)\.(answer|note)$/.exec(path);
+    if (m && index.checklist.has(m[1])) {
+      return t('steps.checklist') + ': ' + index.checklist.get(m[1]).question
+        + (m[2] === 'note' ? ' (' + t('checklist.note.label') + ')' : '');
+    }
+    m = /^plan\[(\d+)\](?:\.(\w+))?$/.exec(path);
+    if (m) {
+      const row = t('import.field.planRow', { number: Number(m[1]) + 1 });
+      return m[2] ? row + ' (' + (known('plan.column.' + m[2]) ? t('plan.column.' + m[2]) : m[2]) + ')' : row;
+    }
+    return path;
   }
 
   /** A text field: '' when absent; reported when of the wrong type or too long. */
@@ -109,7 +110,9 @@
     if (raw !== undefined && !isPlainObject(raw)) notes.add('import.report.badTypes', 'details');
     const details = {};
     for (const field of DETAIL_FIELDS) details[field] = text(own(raw, field), 'details.' + field, notes);
-    details.capacity = choice(own(raw, 'capacity'), new Set(CAPACITIES), 'details.capacity', notes);
+    for (const [field, ids] of Object.entries(DETAIL_CHOICES)) {
+      details[field] = choice(own(raw, field), new Set(ids), 'details.' + field, notes);
+    }
     return details;
   }
 
@@ -229,7 +232,7 @@
    */
   function normaliseSession(raw, data, options) {
     const index = dataIndex(data);
-    const notes = makeNotes((path) => fieldLabel(path, data, index));
+    const notes = makeNotes((path) => fieldLabel(data, index, path));
     notes.keep = Boolean(options && options.keep);
     const input = isPlainObject(raw) ? raw : {};
     const [id, revision, savedAt] = ['id', 'revision', 'savedAt'].map((key) => own(input, key));
@@ -252,5 +255,5 @@
     return { session, report: editionNotes(input, data, notes.keep).concat(notes.report()) };
   }
 
-  return { TEXT_MAX, PLAN_MAX, normaliseSession, fieldLabel };
+  return { TEXT_MAX, PLAN_MAX, normaliseSession };
 });

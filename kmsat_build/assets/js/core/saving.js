@@ -5,7 +5,8 @@
  * Two tabs: a slot remembers the exact text it last read or wrote. If the
  * stored text differs when it is about to save, another tab saved in
  * between: the slot refuses to overwrite it unless forced, and the app asks
- * the user which answers to keep.
+ * the user which answers to keep. `guard` is that rule for any text (the
+ * compare page keeps its files with it); `slot` is it for a session.
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./session.js'));
@@ -37,11 +38,53 @@
    */
 
   /**
+   * The two-tab rule over one key: write only over the text this tab last read
+   * or wrote, unless forced.
+   * @param {Storage|null} storage null: nothing can be saved
+   * @param {string} key
+   */
+  function guard(storage, key) {
+    let seen = null; // the stored text as this tab last read or wrote it
+
+    /** The stored text, or null; remembered as seen. Throws what the browser throws. */
+    function read() {
+      seen = storage ? storage.getItem(key) : null;
+      return seen;
+    }
+
+    /**
+     * Store `next(stored)` (null removes the key), unless another tab changed it since and not `force`.
+     * @param {function(string|null): (string|null)} next
+     * @returns {'ok'|'conflict'|'full'|'failed'|'unavailable'}
+     */
+    function write(next, force) {
+      if (!storage) return 'unavailable';
+      try {
+        const stored = storage.getItem(key);
+        if (!force && stored !== seen) return 'conflict';
+        const text = next(stored);
+        if (text === null) storage.removeItem(key); else storage.setItem(key, text);
+        seen = text;
+        return 'ok';
+      } catch (error) {
+        return isQuota(error) ? 'full' : 'failed';
+      }
+    }
+
+    /** Did another tab change this key? (a `storage` event) */
+    function changedElsewhere(event) {
+      return Boolean(storage) && event.key === key && event.newValue !== seen;
+    }
+
+    return { key, read, write, changedElsewhere };
+  }
+
+  /**
    * @param {Storage|null} storage null: nothing can be saved
    * @param {string} key e.g. `kmsat:national:session`
    */
   function slot(storage, key) {
-    let seen = null; // the stored text as this tab last read or wrote it
+    const text = guard(storage, key);
     let blocked = false;
 
     /** The saved session for `data`, or a new one. @returns {Loaded} */
@@ -49,8 +92,9 @@
       const fresh = () => sessions.newSession(data, now, newId);
       blocked = false;
       if (!storage) return { session: fresh(), report: [] };
+      let seen;
       try {
-        seen = storage.getItem(key);
+        seen = text.read();
       } catch (error) {
         return { session: fresh(), report: [], error };
       }
@@ -68,29 +112,20 @@
     function save(session, now, force) {
       if (!storage) return { ok: false, reason: 'unavailable' };
       if (blocked && !force) return { ok: false, reason: 'blocked' };
-      try {
-        const stored = storage.getItem(key);
-        if (!force && stored !== seen) return { ok: false, reason: 'conflict' };
-        const next = sessions.markSaved(session, now);
+      let next = null;
+      const result = text.write((stored) => {
+        next = sessions.markSaved(session, now);
         // A forced save still counts up from the other tab's copy, so that tab sees a newer one.
         if (stored !== null) next.revision = Math.max(next.revision, revisionOf(stored) + 1);
-        const text = JSON.stringify(next);
-        storage.setItem(key, text);
-        seen = text;
-        blocked = false;
-        return { ok: true, session: next };
-      } catch (error) {
-        return { ok: false, reason: isQuota(error) ? 'full' : 'failed' };
-      }
+        return JSON.stringify(next);
+      }, force);
+      if (result !== 'ok') return { ok: false, reason: result === 'unavailable' ? 'failed' : result };
+      blocked = false;
+      return { ok: true, session: next };
     }
 
-    /** Did another tab change this slot? (a `storage` event) */
-    function changedElsewhere(event) {
-      return Boolean(storage) && event.key === key && event.newValue !== seen;
-    }
-
-    return { key, load, save, changedElsewhere };
+    return { key, load, save, changedElsewhere: text.changedElsewhere };
   }
 
-  return { MAX_BYTES, isQuota, slot };
+  return { MAX_BYTES, isQuota, guard, slot };
 });

@@ -16,7 +16,7 @@
 })(typeof self !== 'undefined' ? self : this, function (model, strings, normalise) {
   'use strict';
 
-  const { FORMAT, VERSION, DETAIL_FIELDS, own, isPlainObject, editionOf } = model;
+  const { FORMAT, VERSION, DETAIL_FIELDS, DETAIL_CHOICES, own, isPlainObject, editionOf } = model;
   const { normaliseSession } = normalise;
   const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -46,7 +46,7 @@
     const details = {};
     for (const field of DETAIL_FIELDS) details[field] = '';
     details.date = localDate(now);
-    details.capacity = '';
+    for (const field of Object.keys(DETAIL_CHOICES)) details[field] = '';
     return { format: FORMAT, version: VERSION, edition: editionOf(data), id: randomId, revision: 0,
       savedAt: now.toISOString(), details, checklist: {}, answers: {}, plan: [], dismissed: [] };
   }

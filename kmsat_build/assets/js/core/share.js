@@ -17,7 +17,7 @@
 })(typeof self !== 'undefined' ? self : this, function (model, sessions) {
   'use strict';
 
-  const { DETAIL_FIELDS, own, isPlainObject, answerFor } = model;
+  const { own, isPlainObject, answerFor } = model;
   const { ImportError } = sessions;
   /** Longest link value accepted or made: mail clients and chats keep links far longer than this. */
   const MAX_LENGTH = 16000;
@@ -26,6 +26,9 @@
   const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const SIXES = new Map([...ALPHABET].map((c, i) => [c, i]));
   const ROW = ['criterion', 'title', 'action', 'owner', 'support', 'due', 'measure', 'status'];
+  /** The details in a link, by position: new fields go at the end, so older links still read. */
+  const DETAILS = ['organisation', 'team', 'date', 'facilitator', 'participants', 'capacity', 'role', 'rater'];
+  const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
   /** @param {Uint8Array} bytes @returns {string} base64url without padding */
   function toBase64url(bytes) {
@@ -72,7 +75,9 @@
     const notes = Boolean(options && options.notes);
     const details = session.details || {};
     const payload = { v: VERSION, e: data.edition.id, c: data.edition.contentVersion, p: data.fingerprint,
-      d: trim(DETAIL_FIELDS.concat('capacity').map((f) => str(details[f]))), a: {}, k: {} };
+      d: trim(DETAILS.map((f) => str(details[f]))), a: {}, k: {},
+      // Which copy of which session: the same answers sent twice (or as a file too) are known as one.
+      i: str(session.id), r: Number.isSafeInteger(session.revision) ? session.revision : 0, s: str(session.savedAt) };
     for (const id of Object.keys(session.answers || {})) {
       const answer = answerFor(session, id) || {};
       const cells = trim([str(answer.level), str(answer.priority), notes ? str(answer.notes) : '']);
@@ -109,7 +114,7 @@
   /**
    * A session from a link value (or a URL holding one), checked and cleaned
    * like an imported file.
-   * @param {{newId?: string, now?: Date}} [options]
+   * @param {{newId?: string}} [options]
    * @returns {{session: Object, report: Object[], notes: boolean, edition: Object}} notes: the link carried
    *   notes or a plan; edition: {id, contentVersion, fingerprint} the link was made with
    * @throws {ImportError} share.refused.tooLong, .badLink, .checksum, .wrongShape, .otherEdition
@@ -150,10 +155,13 @@
       return out;
     };
     const d = p('d') || [];
+    // A link from before links carried their session's id is known by its checksum.
+    const id = typeof p('i') === 'string' && SAFE_ID.test(p('i')) ? p('i') : 'link-' + match[2];
+    const savedAt = typeof p('s') === 'string' && !isNaN(Date.parse(p('s'))) ? p('s') : '';
     const raw = {
       edition: { id: p('e'), contentVersion: p('c'), fingerprint: p('p') },
-      savedAt: ((options && options.now) || new Date()).toISOString(),
-      details: Object.fromEntries(DETAIL_FIELDS.concat('capacity').map((f, i) => [f, d[i]])),
+      id, revision: Number.isSafeInteger(p('r')) && p('r') >= 0 ? p('r') : 0, savedAt,
+      details: Object.fromEntries(DETAILS.map((f, i) => [f, d[i]])),
       answers: cells(p('a'), ['level', 'priority', 'notes']),
       checklist: cells(p('k'), ['answer', 'note']),
       plan: (p('l') || []).map((row) => (Array.isArray(row) ? Object.assign(Object.fromEntries(ROW.map((f, i) =>

@@ -1,6 +1,8 @@
 /**
- * kmsat ui: about this session. Capacity comes first: the guidance asks the
- * group to agree on whose behalf it answers before anything else.
+ * kmsat ui: about this session. Whose answers these are comes first (the
+ * group's agreed answers, or one person's own before the group meets, with
+ * that person's name: the compare page groups files by it), then capacity:
+ * the guidance asks the group to agree on whose behalf it answers.
  */
 (function (K) {
   'use strict';
@@ -23,11 +25,17 @@
     return [
       h('p', { text: t('details.intro') }),
       radios({
+        legend: t('details.role.label'), hint: t('details.role.hint'), value: details.role,
+        options: K.model.ROLES.map((id) => ({ value: id, label: t('details.role.' + id) })),
+        onChange: set('role'), class: 'kmsat-role',
+      }),
+      radios({
         legend: t('details.capacity.label'), hint: t('details.capacity.hint'), value: details.capacity,
         options: K.model.CAPACITIES.map((id) => ({ value: id, label: t('details.capacity.' + id) })),
         onChange: set('capacity'), class: 'kmsat-capacity',
       }),
-      text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
+      // Before anything is typed, the group agrees on whose behalf it answers; then the person's name.
+      text('rater'), text('organisation'), text('team'), text('date'), text('facilitator'), text('participants', 3),
     ];
   };
 })(self.KMSAT);

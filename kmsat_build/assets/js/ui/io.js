@@ -161,6 +161,9 @@
         button(t('export.markdown'), () => download(ctx, 'md')),
         button(t('export.print'), () => window.print()),
       ]),
+      // A person sends their own answers to the facilitator without a file.
+      own && K.sharePanel.panel({ data: ctx.data, t, heading: t('share.own.heading'), intro: t('share.own.intro'),
+        shareBase: location.href }, ctx.session),
       // These replace the user's own answers: not offered over the example, nor inside a frame.
       own && !ctx.framed && importer(ctx),
       own && !ctx.framed && h('p', null, button(t('session.new'), ctx.startAgain)),

@@ -29,9 +29,9 @@
       h('h2', { text: t('report.title', { edition: data.edition.title }) }),
       ctx.mode === 'example' && h('p', { class: 'kmsat-notice', text: t('app.exampleNotice') }),
       h('h3', { text: t('report.details') }),
-      table([col('field'), col('value')], K.model.DETAIL_FIELDS.concat('capacity').map((name) => [
+      table([col('field'), col('value')], K.model.DETAIL_KEYS.map((name) => [
         t('details.' + name + '.label'),
-        name === 'capacity' ? (d.capacity ? t('details.capacity.' + d.capacity) : '') : d[name],
+        K.model.DETAIL_CHOICES[name] ? (d[name] ? t('details.' + name + '.' + d[name]) : '') : d[name],
       ]), 'kmsat-report__details'),
       h('h3', { text: t('report.results') }),
       K.ui.results.chart(ctx, scores),

@@ -35,12 +35,14 @@
     const { read, problem } = decode(o.data, o.hash);
     const details = read ? read.session.details : {};
     const team = details.team || details.organisation || t('compare.unnamedTeam');
-    const message = h('p', { role: 'status', text: problem || t('share.banner.text',
+    const message = h('p', { role: read ? 'status' : null, text: problem || t('share.banner.text',
       { team, date: details.date || t('compare.files.noDate') }) });
     const close = () => { node.remove(); clearAddress(); };
-    const node = h('div', { id: BANNER_ID, class: 'kmsat-share-banner admonition note', role: 'region',
-      'aria-labelledby': 'kmsat-share-banner-title' }, [
-      h('p', { class: 'admonition-title', id: 'kmsat-share-banner-title', text: t('share.banner.title') }),
+    // A refused link is an error, said at once: never the offer's blue box.
+    const node = h('div', { id: BANNER_ID, class: 'kmsat-share-banner admonition ' + (read ? 'note' : 'failure'),
+      role: read ? 'region' : 'alert', 'aria-labelledby': 'kmsat-share-banner-title' }, [
+      h('p', { class: 'admonition-title', id: 'kmsat-share-banner-title',
+        text: t(read ? 'share.banner.title' : 'share.banner.refusedTitle') }),
       message,
       h('div', { class: 'kmsat-actions' }, [
         read && h('button', { type: 'button', class: 'kmsat-btn kmsat-btn--primary', text: t('share.banner.import'),
