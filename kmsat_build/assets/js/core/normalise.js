@@ -214,7 +214,7 @@
     const from = own(edition, 'contentVersion');
     const fingerprint = own(edition, 'fingerprint');
     if (typeof from === 'string' && from !== data.edition.contentVersion) {
-      return [strings.message('import.report.contentVersion', { from: from.slice(0, 120), to: data.edition.contentVersion })];
+      return [strings.message(key('contentVersion'), { from: from.slice(0, 120), to: data.edition.contentVersion })];
     }
     if (typeof fingerprint === 'string' && fingerprint !== data.fingerprint) {
       return [strings.message(key('fingerprint'))];
