@@ -140,13 +140,15 @@ def mkdocs_cmd(config: Path, site_dir: Path) -> list[str]:
     ]
 
 
-def measured_run(cmd: list[str], cwd: Path) -> dict:
+def measured_run(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
     """Run ``cmd`` under measure_child.py: its wall time (s) and peak RSS (KiB).
 
     The wrapper's only child is ``cmd``, so RUSAGE_CHILDREN is that command's own peak.
+    ``env``: variables to set for it (e.g. XDG_CACHE_HOME, where kmsat keeps its cache).
     """
     wrapper = [PYTHON, str(BENCH / "measure_child.py"), "--", *cmd]
-    result = subprocess.run(wrapper, cwd=cwd, capture_output=True, text=True)
+    env = {**os.environ, **env} if env else None
+    result = subprocess.run(wrapper, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise RuntimeError(
             f"{' '.join(cmd)} failed (exit {result.returncode}):\n{result.stderr[-4000:]}"

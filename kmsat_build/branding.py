@@ -1,4 +1,4 @@
-"""An edition's look and its footer: theme settings and CSS from the model."""
+"""An edition's look: theme settings and CSS from the model (its footer is site_texts.py's)."""
 
 from __future__ import annotations
 

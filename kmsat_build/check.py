@@ -24,6 +24,7 @@ MKDOCS_FILE = "mkdocs.yml"
 class CheckResult:
     framework: Framework | None = None
     problems: list[Problem] = field(default_factory=list)
+    docs_dir: str = "docs"  # the edition's pages, as its mkdocs.yml names them
 
     @property
     def ok(self) -> bool:
@@ -39,7 +40,7 @@ def check_edition(folder: Path) -> CheckResult:
     settings = check_mkdocs_yml(folder, result.problems)
     if result.problems:
         return result
-    docs_dir = settings.get("docs_dir", "docs")
+    docs_dir = result.docs_dir = settings.get("docs_dir", "docs")
     overlay = settings.get("overlay", "edition.yml")
     if not (folder / overlay).is_file():
         line = settings.get("overlay_line", 0)

@@ -49,7 +49,10 @@ def cmd_check(args) -> int:
     for warning in fw.warnings:
         print(warning, file=sys.stderr)
     # Raw HTML the site will drop or show as text (issue #9): warnings, not errors.
-    raw_html = raw_html_findings(folder if is_edition_folder(folder) else root)
+    if is_edition_folder(folder):
+        raw_html = raw_html_findings(folder, folder / result.docs_dir)
+    else:
+        raw_html = raw_html_findings(root, docs)
     for finding in raw_html:
         print(finding, file=sys.stderr)
     if fw.warnings:

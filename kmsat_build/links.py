@@ -69,6 +69,7 @@ def anchors_in(markdown: str) -> set[str]:
     for m in HEADING.finditer(markdown):
         heading = ATTR_ID.sub("", m.group(1)).strip()
         heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # link text only
+        heading = re.sub(r"<[^>\n]+>", "", heading)  # tags (a <span lang>) are not in the id
         heading = re.sub(r"[*_`]", "", heading)
         out.add(slugify(heading, "-"))
     return out

@@ -89,6 +89,7 @@ class Edition:
     language: str
     description: str
     national_version: str = ""  # the national content version this is based on
+    national_language: str = ""  # the national content's language (text not translated)
     src: Src = src_field()
 
 
@@ -279,6 +280,9 @@ class Framework:
     warnings: tuple[str, ...] = ()
     strings_src: Src = src_field()
     source_files: tuple[str, ...] = ()
+    # What an edition's `hide` removed, so messages can say so (a link to a hidden page).
+    hidden_techniques: tuple[str, ...] = ()
+    hidden_criteria: tuple[str, ...] = ()
 
     def technique(self, technique_id: str) -> Technique:
         return next(t for t in self.techniques if t.id == technique_id)

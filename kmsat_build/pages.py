@@ -5,14 +5,17 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .cache import template_cache
+from .fallback import in_language, indent_marked, keep_mark, mark_fallback
 from .links import from_page
 from .model import Framework
 from .questionnaire import questionnaire_data, session_details
 from .site_texts import ABOUT_PAGE, contact_html
-from .text import escape_html, escape_text, one_line
+from .text import escape_html, escape_text, fill, one_line
 
 STAGES = ("before", "during", "after", "any")
 
@@ -30,18 +33,22 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("kmsat_build", "templates"),
         # Compiled templates are kept between builds, as Python keeps .pyc files
-        # (keyed by each template's source, in a private folder per user): compiling
-        # them was a third of our build step on the national site.
-        bytecode_cache=FileSystemBytecodeCache(),
+        # (cache.py: per kmsat version, keyed by each template's source and by this
+        # file, whose options are compiled in): compiling them was a third of our
+        # build step on the national site.
+        bytecode_cache=template_cache(Path(__file__).read_text(encoding="utf-8")),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,  # we emit Markdown; HTML contexts use the `h` filter
+        finalize=in_language,  # national text in an edition of another language says so
     )
-    env.filters["one_line"] = one_line
-    env.filters["h"] = escape_html  # inside HTML we write
-    env.filters["text"] = escape_text  # a plain-text field in Markdown: its HTML shows as typed
+    env.filters["one_line"] = keep_mark(one_line)
+    env.filters["h"] = keep_mark(escape_html)  # inside HTML we write
+    # A plain-text field in Markdown: its HTML shows as typed.
+    env.filters["text"] = keep_mark(escape_text)
+    env.filters["indent"] = indent_marked
     env.filters["yaml_str"] = json.dumps  # a JSON string is a safe YAML scalar
     return env
 
@@ -52,11 +59,20 @@ def render_pages(fw: Framework, page_url=lambda path: path) -> list[Page]:
     ``page_url`` maps a page path to its URL from the assessment page.
     """
     env = environment()
+    fw = mark_fallback(fw)
 
-    def t(key: str, **params) -> str:
-        """A UI string: plain text, like a title (Markdown in it still works)."""
+    @keep_mark
+    def ui_string(text: str) -> str:
+        return escape_text(text)
+
+    def t(key: str, **values: str) -> str:
+        """A UI string: plain text, like a title (Markdown in it still works).
+
+        ``values`` fill its placeholders before escaping, so they are escaped too;
+        site_texts.FILLED_BY_BUILD lists each such string for the rules.
+        """
         text = fw.strings.get(key, key)
-        return escape_text(text.format(**params) if params else text)
+        return ui_string(fill(text, **values) if values else text)
 
     common = {"fw": fw, "t": t, "scale": fw.scale, "contact_html": contact_html(fw)}
     pages = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from .model import Framework
 from .schema_check import load_schema
@@ -39,6 +40,54 @@ def fingerprint(fw: Framework) -> str:
     }
     canonical = json.dumps(shape, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+FACILITATOR_GUIDE = "facilitator-guide"
+# A row of the agenda table: its first cell holds a duration ("10 minutes") or
+# a span ("10 to 18"); the second names the item ("Leadership (5 criteria)").
+_AGENDA_ROW = re.compile(r"^\|([^|]*\d[^|]*)\|\s*([^|]+?)\s*\|\s*$", re.MULTILINE)
+_NUMBER = re.compile(r"\d+")
+
+
+def _minutes(cell: str) -> int:
+    """A duration's number, or a span's length: words in any language around them."""
+    numbers = [int(n) for n in _NUMBER.findall(cell)]
+    return max(0, numbers[1] - numbers[0]) if len(numbers) >= 2 else numbers[0]
+
+
+def _element_named(item: str, elements) -> str | None:
+    """The element an item names: its title, alone or before a bracket, colon or dash."""
+    for e in elements:
+        title = e.title.casefold()
+        rest = item.casefold()[len(title) :]
+        if item.casefold().startswith(title) and (not rest or not rest[0].isalnum()):
+            return e.id
+    return None
+
+
+def agenda(fw: Framework) -> list[dict]:
+    """The facilitator's guide's suggested agenda: minutes per item, in order.
+
+    Read from the guide's table rows, so an edition that retimes or translates
+    the table retimes present mode's timer too. An item named like an element
+    carries that element's id (the timer's budget for its criteria).
+    """
+    guide = next((g for g in fw.guides if g.id == FACILITATOR_GUIDE), None)
+    rows = []
+    for section in guide.sections if guide else ():
+        # Each table on its own: the agenda is the one that names an element (not, say, a key table).
+        for table in re.split(r"\n(?!\|)", section.body):
+            found = [
+                {
+                    "minutes": _minutes(cell),
+                    "item": item,
+                    "element": _element_named(item, fw.elements),
+                }
+                for cell, item in _AGENDA_ROW.findall(table)
+            ]
+            if any(row["element"] for row in found):
+                rows += found
+    return rows
 
 
 def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
@@ -116,6 +165,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
             }
             for e in fw.elements
         ],
+        "agenda": agenda(fw),
         "strings": dict(fw.strings),
         "example": fw.example,
     }

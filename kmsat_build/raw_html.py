@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 
 from .errors import Problem, path_to_str
+from .html_blocks import VOID
 from .sanitise import ATTRIBUTES, DROP_WITH_CONTENT, TAGS, URL_ATTRIBUTES, URL_SCHEMES
 from .site_defaults import site_settings
 from .yamlsource import load_yaml
@@ -41,17 +42,18 @@ PLAIN_TEXT_KEYS = {
     "licence",  # footer and About
     "who",  # a technique's roles
 }
-VOID = {"area", "base", "br", "col", "embed", "frame", "hr", "img", "input", "link", "meta"}
-VOID |= {"param", "source", "track", "wbr"}  # elements with no content and no end tag
 # The site's own Markdown extensions, as its pages are rendered.
 _EXTENSIONS = [
     next(iter(e)) if isinstance(e, dict) else e for e in site_settings()["markdown_extensions"]
 ]
 
 
-def raw_html_findings(folder: Path) -> list[Problem]:
-    """Warnings for every text field in an edition (edition.yml) or a framework folder."""
+def raw_html_findings(folder: Path, docs_dir: Path | None = None) -> list[Problem]:
+    """Warnings for every text field in an edition (edition.yml) or a framework folder,
+    and for each hand-written page in ``docs_dir`` (an edition's docs/ by default)."""
     folder = Path(folder)
+    if docs_dir is None and (folder / "edition.yml").is_file():
+        docs_dir = folder / "docs"
     if (folder / "edition.yml").is_file():
         files = [(folder / "edition.yml", "edition.yml")]
     else:
@@ -67,7 +69,43 @@ def raw_html_findings(folder: Path) -> list[Problem]:
             if message:
                 line = doc.line_of(key_path)
                 findings.append(Problem(name, line, path_to_str(key_path), message, warning=True))
+    if docs_dir is not None and docs_dir.is_dir():
+        for page in sorted(p for p in docs_dir.rglob("*.md") if p.is_file()):
+            label = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
+            findings += docs_page_findings(page.read_bytes().decode("utf-8", "replace"), label)
     return findings
+
+
+def docs_page_findings(text: str, label: str) -> list[Problem]:
+    """A hand-written docs/ page's raw HTML the build will drop, one warning per thing, at its line.
+
+    The page is rendered whole (as MkDocs does) to know what goes; each thing is
+    then placed at the first source line that writes it.
+    """
+    out = []
+    for what in what_is_dropped(markdown.markdown(text, extensions=_EXTENSIONS)):
+        message = "raw HTML that will be dropped: " + what
+        out.append(Problem(label, _line_writing(text, what), "", message, warning=True))
+    return out
+
+
+def _line_writing(text: str, what: str) -> int:
+    """The first line of ``text`` that writes the dropped thing ``what`` (1 if none is found)."""
+    attribute = re.match(r"([\w-]+)= on <", what)
+    tag = re.match(r"<([\w-]+)>", what)
+    scheme = re.match(r"an? ([a-z][a-z0-9+.-]*): link", what)
+    if attribute:
+        pattern = rf"\s{re.escape(attribute.group(1))}\s*="
+    elif tag:
+        pattern = rf"<{re.escape(tag.group(1))}\b"
+    elif scheme:
+        pattern = rf"{re.escape(scheme.group(1))}\s*:"
+    elif what == "an HTML comment":
+        pattern = "<!--"
+    else:  # an image from another host: <img src=//...> or ![](https://...)
+        pattern = r"!\[[^\]]*\]\(\s*<?(?:[a-z]+:)?//|<img\b[^>]*\ssrc\s*=\s*[\"']?(?:[a-z]+:)?//"
+    m = re.search(pattern, text, re.I)
+    return text[: m.start()].count("\n") + 1 if m else 1
 
 
 def yaml_files(folder: Path) -> list[Path]:

@@ -14,6 +14,8 @@ import difflib
 
 from .errors import Problem, path_to_str
 from .model import Framework, Src
+from .site_texts import FILLED_BY_BUILD
+from .text import placeholder_problem
 from .yamlsource import YamlDoc
 
 # Ids that are JavaScript object property names: the browser refuses them in
@@ -84,7 +86,20 @@ def check_model(fw: Framework, also_known: set[str] = frozenset()) -> list[Probl
             )
     problems += _unsafe_ids(fw)
     problems += _unused_techniques(fw)
+    problems += _filled_strings(fw)
     return problems
+
+
+def _filled_strings(fw: Framework) -> list[Problem]:
+    """A UI string the build fills in uses only the names it fills (else format() raises)."""
+    out = []
+    for key, names in FILLED_BY_BUILD.items():
+        message = placeholder_problem(
+            fw.strings.get(key, ""), set(names), "the placeholders the build fills in"
+        )
+        if message:
+            out.append(located(fw.strings_src, (key,), message))
+    return out
 
 
 def _scale_rules(fw: Framework) -> list[Problem]:

@@ -5,18 +5,22 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import cache_dir, note
 from .errors import Problem, path_to_str
 from .yamlsource import YamlDoc
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document must be validated (slow)
     from jsonschema import Draft202012Validator
     from referencing import Registry
+
+# A UI string id (nav.next, page.home.title): dotted, as in the strings table.
+UI_STRING_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$")
 
 TYPE_NAMES = {
     "string": "text",
@@ -40,11 +44,6 @@ def load_schema(name: str) -> dict:
     return json.loads(schema_text(name))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kmsat" / "valid"
-
-
 @cache
 def _all_schemas_digest() -> str:
     """One digest of every packaged schema (a schema may refer to another)."""
@@ -60,12 +59,13 @@ def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
     schema need not be validated again (nor jsonschema imported, most of
     the cost). Any change to the text or the schema changes the key.
     """
-    if not doc.source:
+    folder = cache_dir("valid")  # one per kmsat version
+    if not doc.source or folder is None:
         return None
     key = hashlib.sha256(
         f"{_all_schemas_digest()}\0{schema_name}\0{doc.source}".encode("utf-8", "surrogatepass")
     ).hexdigest()
-    return _cache_dir() / key
+    return folder / key
 
 
 @cache
@@ -118,11 +118,7 @@ def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
             if problem not in problems:  # jsonschema gives one `required` error per missing key
                 problems.append(problem)
     if marker is not None and not problems:
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        except OSError:  # a read-only home: validate every time
-            pass
+        note(marker)  # a read-only home: validate every time
     return problems
 
 
@@ -155,6 +151,11 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
                 continue
             guess = difflib.get_close_matches(key, allowed, n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            if "strings" in allowed and UI_STRING_ID.match(str(key)):
+                hint = (
+                    " (it looks like a UI string id: strings go under `strings:`, so indent "
+                    "the line to line up with the other strings)"
+                )
             out.append(
                 Problem(
                     doc.file,

@@ -105,9 +105,16 @@ def site_pages(site: Site) -> dict[str, set[str] | None]:
     return pages
 
 
-def _link_problem(target: str, where: str, pages: dict) -> str:
+def _link_problem(target: str, where: str, pages: dict, fw: Framework) -> str:
     """Why ``target`` (resolved to ``where``) is not a file of the site ('' if it is)."""
     path, _, anchor = where.partition("#")
+    hidden = _hidden_by_edition(path, anchor, pages, fw)
+    if hidden:
+        return (
+            f"expected a link to a page or place the site shows, but received '{target}', "
+            f"{hidden}, which your edition hides (`hide:` in edition.yml): remove or change "
+            "the link, or stop hiding it"
+        )
     if target.startswith("/"):
         return (
             f"expected a link written from the top of the site without a leading / "
@@ -125,6 +132,16 @@ def _link_problem(target: str, where: str, pages: dict) -> str:
             f"expected a link to a place on {path} (a criterion id or a heading), but "
             f"received '#{anchor}', which that page does not have"
         )
+    return ""
+
+
+def _hidden_by_edition(path: str, anchor: str, pages: dict, fw: Framework) -> str:
+    """What a link names that the edition's `hide` removed ('' if nothing)."""
+    folder, _, name = path.rpartition("/")
+    if folder == "opportunities" and name.removesuffix(".md") in fw.hidden_techniques:
+        return f"the page of technique '{name.removesuffix('.md')}'"
+    if anchor in fw.hidden_criteria and path in pages and anchor not in (pages[path] or ()):
+        return f"the place of criterion '{anchor}'"
     return ""
 
 
@@ -178,7 +195,7 @@ def links_resolve(site: Site) -> list[Problem]:
             for offset, target in links_in(text):
                 if not is_local(target):
                     continue
-                message = _link_problem(target, target, pages)
+                message = _link_problem(target, target, pages, site.fw)
                 if message:
                     out.append(_at(src, rel, offset, message))
     for page, raw in _docs_pages(docs_dir).items():
@@ -188,7 +205,7 @@ def links_resolve(site: Site) -> list[Problem]:
             if not is_local(target) or target.startswith("/"):
                 continue
             where = _normalise(folder / target)
-            message = _link_problem(target, where, pages)
+            message = _link_problem(target, where, pages, site.fw)
             if message:
                 line = text[:offset].count("\n") + 1
                 out.append(Problem(f"{label}/{page}", line, "", message))
@@ -211,6 +228,29 @@ def _at(src: Src, rel: tuple, offset: int, message: str) -> Problem:
     return Problem(file, line, path_to_str(src.path(*rel)), message)
 
 
-# The rules `kmsat check` and the build run, in order. (A rule reporting raw
-# HTML the sanitiser will drop belongs here too.)
-SITE_RULES: list[SiteRule] = [docs_pages_are_utf8, links_resolve]
+def raw_html_blocks_close(site: Site) -> list[Problem]:
+    """A raw HTML block left open in prose swallows the rest of its page: refuse it here,
+    at its own line, rather than let the strict build fail on anchors that vanished."""
+    from .html_blocks import unclosed_blocks, unclosed_message
+
+    out = []
+    for src, obj in _sourced(site.fw):
+        if src is site.fw.strings_src:
+            continue  # UI strings are plain text: their HTML is shown as typed
+        for rel, text in _texts(obj):
+            for offset, left_open in unclosed_blocks(text):
+                from .raw_html import is_plain_text  # (rarely needed: imported late)
+
+                if not is_plain_text(rel):  # a title's HTML is shown as typed
+                    out.append(_at(src, rel, offset, unclosed_message(left_open)))
+    for page, raw in _docs_pages(site.docs_dir).items():
+        text = raw.decode("utf-8", "replace")
+        for offset, left_open in unclosed_blocks(text):
+            line = text[:offset].count("\n") + 1
+            out.append(Problem(f"{site.label}/{page}", line, "", unclosed_message(left_open)))
+    return out
+
+
+# The rules `kmsat check` and the build run, in order. (Raw HTML the sanitiser
+# only drops is a warning from `kmsat check` alone: raw_html.raw_html_findings.)
+SITE_RULES: list[SiteRule] = [docs_pages_are_utf8, raw_html_blocks_close, links_resolve]

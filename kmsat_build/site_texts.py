@@ -10,13 +10,24 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .model import Framework
+from .text import fill
+
+# The UI strings the build itself fills in, and the names it fills: the only
+# Python-side formatting of content (rules.py refuses any other placeholder,
+# so a team's footer or notice can never stop the build).
+FILLED_BY_BUILD = {
+    "app.notice": ("publisher",),
+    "page.about.publisher": ("publisher",),
+    "page.footer.national": ("publisher", "version"),
+    "page.footer.edition": ("publisher", "edition", "national"),
+}
 
 ABOUT_PAGE = "about"  # the guide that says what the site is, who publishes it, the licence
 
 
 def _t(fw: Framework, key: str, **params) -> str:
     text = fw.strings.get(key, key)
-    return text.format(**params) if params else text
+    return fill(text, **params) if params else text
 
 
 def notice_text(fw: Framework) -> str:

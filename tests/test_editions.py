@@ -97,6 +97,25 @@ def test_welsh_edition_sets_the_language(tmp_path):
     data = page_data((site / "assessment.html").read_text())
     assert data["edition"]["language"] == "cy"
     assert data["scale"]["levels"][0]["label"] == "Dim eto"
+    # What the edition did not translate is marked as the national English,
+    # so a screen reader does not read it as Welsh; what it did is not.
+    element = (site / "elements" / "leadership.html").read_text()
+    assert "<h1" in element and 'lang="en-GB">Arweinyddiaeth' not in element
+    assert re.search(
+        r'<h3 id="accountable-executive">1\.1 <span lang="en-GB">An accountable', element
+    )
+    assert re.search(r'<td><span lang="en-GB">No executive holds the responsibility', element)
+    assert re.search(r'<div lang="en-GB">\s*<p>Leadership is about who owns', element)
+    assert '<span lang="en-GB">Meini prawf' not in element and "Meini prawf" in element
+    assert re.search(r'<p class="admonition-title"><span lang="en-GB">What to look for', element)
+    assert "<strong>1 Dim eto</strong>" in element  # a translated level label, unmarked
+
+
+def test_an_edition_in_the_national_language_marks_nothing():
+    from kmsat_build.pages import render_pages
+
+    pages = render_pages(load_edition(FULL))
+    assert not [p.path for p in pages if "lang=" in p.markdown]
 
 
 def test_diff_golden(capsys):

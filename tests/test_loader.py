@@ -123,3 +123,28 @@ def test_cli_check_reports_ok_and_failure(capsys, tmp_path):
     apply_case(SMALL, tmp_path / "framework", {"scale.yml": None})
     assert cli(["check", str(tmp_path)]) == 1
     assert "framework/scale.yml: expected this file to exist" in capsys.readouterr().err
+
+
+def test_agenda_minutes_come_from_the_facilitators_guide(tmp_path):
+    data = questionnaire_data(load_framework(ROOT / "framework"))
+    timed = {row["element"] for row in data["agenda"] if row["element"] and row["minutes"] > 0}
+    assert timed == {e["id"] for e in data["elements"]}  # present mode can time every element
+    assert sum(row["minutes"] for row in data["agenda"]) == 60  # the one-hour session
+    # The small fixture's guide has no table: no agenda, so present mode has no time budget.
+    assert questionnaire_data(load_framework(SMALL))["agenda"] == []
+    # Durations or spans, in any words; elements named alone or before a bracket.
+    from tests.broken_cases import apply_case
+
+    table = (
+        "| Key | Does |\n| --- | --- |\n| 1, 2 | Not an agenda: it names no element |\n\nText.\n\n"
+        "| Time | Item |\n| --- | --- |\n| 12 min | leadership |\n| 3 Minuten | Autre |\n"
+        "| 15 à 23 | Behaviours (3 critères) |\n| 23 - 25 | Leaderships |\n"
+    )
+    body = "body: |\n      " + table.replace("\n", "\n      ")
+    apply_case(SMALL, tmp_path / "timed", {"guides/facilitator.yml": [["body: Prepare.", body]]})
+    assert questionnaire_data(load_framework(tmp_path / "timed"))["agenda"] == [
+        {"minutes": 12, "item": "leadership", "element": "leadership"},
+        {"minutes": 3, "item": "Autre", "element": None},
+        {"minutes": 8, "item": "Behaviours (3 critères)", "element": "behaviours"},
+        {"minutes": 2, "item": "Leaderships", "element": None},
+    ]

@@ -23,7 +23,7 @@ module.exports = [
   },
   {
     // Views only render and wire events: no function over about 80 lines.
-    files: ['kmsat_build/assets/js/{kit,ui,compare}/**/*.js', 'kmsat_build/assets/js/boot.js'],
+    files: ['kmsat_build/assets/js/{kit,ui,compare,present}/**/*.js', 'kmsat_build/assets/js/boot.js'],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: false }] },
   },
   {

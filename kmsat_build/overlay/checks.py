@@ -7,12 +7,14 @@ framework it applies to.
 
 from __future__ import annotations
 
-import string
 from pathlib import Path
 
 from ..errors import Problem, path_to_str
 from ..model import Framework
 from ..rules import unknown_id
+from ..site_texts import FILLED_BY_BUILD
+from ..text import placeholder_problem as placeholder_problem_for
+from ..text import placeholders
 from ..yamlsource import YamlDoc
 
 MIN_CONTRAST = 4.5  # white header text on the primary colour (WCAG 1.4.3)
@@ -94,7 +96,8 @@ def check_overlay(fw: Framework, doc: YamlDoc, docs_dir: Path) -> list[Problem]:
     for key in data.get("scale", {}):
         known(("scale", key), key, "scale answer", scale_ids)
     for key, text in data.get("strings", {}).items():
-        if known(("strings", key), key, "text key", set(fw.strings)):
+        # Strings the build fills in are checked by the model rules (national too).
+        if known(("strings", key), key, "text key", set(fw.strings)) and key not in FILLED_BY_BUILD:
             message = placeholder_problem(text, fw.strings[key])
             if message:
                 problem(("strings", key), message)
@@ -102,31 +105,10 @@ def check_overlay(fw: Framework, doc: YamlDoc, docs_dir: Path) -> list[Problem]:
     return out
 
 
-def placeholders(text: str) -> set[str]:
-    """The ``{name}`` placeholders in a UI string (ValueError if braces are unbalanced)."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
 def placeholder_problem(text: str, national: str) -> str:
     """Why an edition's UI string cannot stand in for the national one ('' if it can)."""
-    expected = placeholders(national)
-    names = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
-    try:
-        found = placeholders(text)
-    except ValueError:
-        return (
-            f"expected text whose {{placeholders}} are closed, with the national "
-            f"placeholders ({names}), but received a stray {{ or }} (write {{{{ or }}}} "
-            "for a brace itself)"
-        )
-    bad = sorted(n for n in found if n not in expected or not n.isidentifier())
-    if bad:
-        return (
-            f"expected only the placeholders the national text uses ({names}), but "
-            f"received {', '.join('{' + n + '}' for n in bad)} (the tool fills in only "
-            "the national names: check the spelling)"
-        )
-    return ""
+    whose = "the placeholders the national text uses"
+    return placeholder_problem_for(text, placeholders(national), whose)
 
 
 def check_branding(doc: YamlDoc, docs_dir: Path) -> list[Problem]:

@@ -102,6 +102,8 @@ def merge(fw: Framework, doc: YamlDoc) -> Framework:
         strings_src=fw.strings_src.changed(doc, ("strings",), data.get("strings", {})),
         branding=Branding(**data.get("branding", {}), src=Src(doc, ("branding",))),
         example=_example(fw.example, hidden_criteria),
+        hidden_techniques=tuple(t.id for t in fw.techniques if t.id in hidden_techniques),
+        hidden_criteria=tuple(c.id for c in fw.criteria() if c.id in hidden_criteria),
     )
 
 
@@ -168,6 +170,7 @@ def _edition(fw: Framework, doc: YamlDoc):
         # semver build metadata: the national content plus this edition's own changes
         content_version=f"{national.content_version}+{ed['id']}.{version}",
         national_version=national.content_version,
+        national_language=national.language,
         src=national.src.changed(doc, ("edition",), ed),
     )
 

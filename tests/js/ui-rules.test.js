@@ -13,7 +13,7 @@ const { ROOT, manifest } = require('./helpers.js');
 
 const ASSETS = path.join(ROOT, 'kmsat_build', 'assets');
 const JS = path.join(ASSETS, 'js');
-const VIEW_DIRS = ['kit', 'ui', 'compare'];
+const VIEW_DIRS = ['kit', 'ui', 'compare', 'present'];
 const files = VIEW_DIRS.flatMap((dir) => fs.readdirSync(path.join(JS, dir)).filter((f) => f.endsWith('.js'))
   .map((f) => dir + '/' + f)).concat('boot.js').sort();
 const source = (f) => fs.readFileSync(path.join(JS, f), 'utf8');
@@ -30,7 +30,7 @@ test('every js and css file is in a bundle, and each bundle is well formed', () 
   assert.deepEqual(bundles[0].files, ['css/kmsat.css', 'js/boot.js']); // the site bundle: on every page
   for (const b of bundles.slice(1)) {
     const order = b.files.filter((f) => f.startsWith('js/')).map((f) => f.split('/')[1]);
-    const rank = { core: 0, kit: 1, ui: 2, compare: 2 };
+    const rank = { core: 0, kit: 1, ui: 2, compare: 2, present: 2 };
     assert.deepEqual(order.slice().sort((x, y) => rank[x] - rank[y]), order, b.name + ': core, then kit, then views');
   }
 });

@@ -372,7 +372,7 @@
 
   /**
    * The agreed assessment as a new session: the facilitator's level and note
-   * per criterion, the raters' most common priority, the checklist answers
+   * per criterion, the raters' most common priority, parked if any rater parked it, the checklist answers
    * they all gave, their shared details, and the action plan synced from it.
    * @param {FileEntry[]} entries the raters
    * @param {Object<string, {level: string, notes: string}>} agreed by criterion id
@@ -386,8 +386,11 @@
     const answers = {};
     for (const id of dataIndex(data).criteria.keys()) {
       const choice = own(agreed, id) || {};
+      const given = entries.map((entry) => answerFor(entry.session, id) || {});
       answers[id] = { level: choice.level || '', notes: choice.notes || '',
-        priority: mostCommon(entries.map((entry) => (answerFor(entry.session, id) || {}).priority), priorities) };
+        priority: mostCommon(given.map((answer) => answer.priority), priorities) };
+      // A question any rater parked to find out stays parked in the agreed answers.
+      if (given.some((answer) => answer.parked === true)) answers[id].parked = true;
     }
     const checklist = {};
     for (const question of data.checklist) {

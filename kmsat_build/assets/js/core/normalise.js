@@ -150,8 +150,13 @@
       notes.add('import.report.unknownLevels', path + ': ' + shown(level));
       level = '';
     }
-    return { level, priority: choice(own(raw, 'priority'), scale.priorities, path + '.priority', notes),
+    const answer = { level, priority: choice(own(raw, 'priority'), scale.priorities, path + '.priority', notes),
       notes: text(own(raw, 'notes'), path + '.notes', notes) };
+    // Parked to find out (present mode): kept only as `true`, so answers without it keep their shape.
+    const parked = own(raw, 'parked');
+    if (parked === true) answer.parked = true;
+    else if (parked !== undefined && parked !== false) notes.add('import.report.badTypes', path + '.parked');
+    return answer;
   }
 
   /** One plan row, or null when it cannot or need not be kept. */

@@ -1,7 +1,8 @@
 /**
  * kmsat core: the action plan.
  *
- * A criterion is eligible when it is scored below the top level (Embedded).
+ * A criterion is eligible when it is scored below the top level (Embedded),
+ * or parked as something to find out (present mode), whatever its rating.
  * The plan is the group's document, so syncing is conservative: rows keep
  * the order the group gave them, rows with anything typed in are never
  * dropped, and a criterion the group removed (session.dismissed) does not
@@ -27,8 +28,9 @@
    *   agreed: the group chose this row as one of its few actions; drafted rows are candidates.
    * @typedef {{id: string, row: PlanRow, custom: boolean, stale: boolean, title: string,
    *   criterion: Object|null, element: Object|null, level: Object|null, priority: Object|null,
-   *   agreed: boolean}} PlanRowView
-   *   stale: an auto row no longer eligible, kept because the group typed in it (view only).
+   *   agreed: boolean, parked: boolean}} PlanRowView
+   *   stale: an auto row no longer eligible, kept because the group typed in it (view only);
+   *   parked: the group parked the question to find out (present mode).
    * @typedef {{answers?: Object, plan?: PlanRow[], dismissed?: string[]}} Session
    */
 
@@ -42,9 +44,11 @@
     for (const [id, entry] of index.criteria) {
       const answer = answerFor(session, id);
       const level = answer && levels.get(answer.level);
-      if (!level || level.value >= topValue) continue;
+      const parked = Boolean(answer) && answer.parked === true;
+      if (!parked && (!level || level.value >= topValue)) continue;
       const rank = priorityRank.has(answer.priority) ? priorityRank.get(answer.priority) : priorityRank.size;
-      eligible.set(id, [rank, level.value, entry.order]);
+      // A parked question without a rating ranks after the rated ones of its priority.
+      eligible.set(id, [rank, level ? level.value : topValue, entry.order]);
     }
     return eligible;
   }
@@ -117,6 +121,7 @@
         element: entry ? entry.element : null,
         level: (levelId && (levels.get(levelId) || unscored.get(levelId))) || null,
         priority: (answer && priorities.get(answer.priority)) || null,
+        parked: Boolean(answer && answer.parked === true),
       };
     });
   }

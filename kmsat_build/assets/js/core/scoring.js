@@ -14,7 +14,8 @@
  *   answered: any answer, scored or not; scored: answered with a level; mean, min, max:
  *   level values, null when nothing is scored; counts: level id -> criteria at that level.
  * @typedef {{element: Object, criterion: Object, level: Object|null, levelId: string,
- *   priority: string}} CriterionResult  level: the scale level, null when not scored
+ *   priority: string, parked: boolean}} CriterionResult  level: the scale level, null when not
+ *   scored; parked: the group left it to find out after the session (present mode)
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./model.js'));
@@ -86,7 +87,8 @@
       for (const criterion of element.criteria) {
         const answer = answerFor(session, criterion.id) || {};
         const levelId = text(answer.level);
-        list.push({ element, criterion, level: levels.get(levelId) || null, levelId, priority: text(answer.priority) });
+        list.push({ element, criterion, level: levels.get(levelId) || null, levelId, priority: text(answer.priority),
+          parked: answer.parked === true });
       }
     }
     return list;
@@ -104,13 +106,16 @@
    * Where to look next: criteria scored below Developing, and separately
    * those the group could not rate ("Don't know") or has not reached yet.
    * "Not applicable" is a decision, not a gap: it is in neither list.
-   * @returns {{below: CriterionResult[], dontKnow: CriterionResult[], unanswered: CriterionResult[]}}
+   * findOut: "To find out", what the group did not know or parked to find out.
+   * @returns {{below: CriterionResult[], dontKnow: CriterionResult[], findOut: CriterionResult[],
+   *   unanswered: CriterionResult[]}}
    */
   function gaps(data, session) {
     const all = results(data, session);
     return {
       below: all.filter((r) => r.level && r.level.value < STRENGTH_MIN_VALUE),
       dontKnow: all.filter((r) => r.levelId === DONT_KNOW),
+      findOut: all.filter((r) => r.levelId === DONT_KNOW || r.parked),
       unanswered: all.filter((r) => !r.level && r.levelId !== DONT_KNOW && r.levelId !== NOT_APPLICABLE),
     };
   }

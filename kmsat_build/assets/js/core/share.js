@@ -80,7 +80,8 @@
       i: str(session.id), r: Number.isSafeInteger(session.revision) ? session.revision : 0, s: str(session.savedAt) };
     for (const id of Object.keys(session.answers || {})) {
       const answer = answerFor(session, id) || {};
-      const cells = trim([str(answer.level), str(answer.priority), notes ? str(answer.notes) : '']);
+      const cells = trim([str(answer.level), str(answer.priority), notes ? str(answer.notes) : '',
+        answer.parked === true ? 1 : '']);
       if (cells.length) payload.a[id] = cells;
     }
     for (const id of Object.keys(session.checklist || {})) {
@@ -154,6 +155,15 @@
       }
       return out;
     };
+    /** A link marks a parked question with 1 (short); the session with true. */
+    const parkedBack = (answers) => {
+      for (const id of Object.keys(answers)) {
+        const a = answers[id];
+        if (isPlainObject(a) && own(a, 'parked') === 1) a.parked = true;
+        else if (isPlainObject(a) && own(a, 'parked') === undefined) delete a.parked;
+      }
+      return answers;
+    };
     const d = p('d') || [];
     // A link from before links carried their session's id is known by its checksum.
     const id = typeof p('i') === 'string' && SAFE_ID.test(p('i')) ? p('i') : 'link-' + match[2];
@@ -162,7 +172,7 @@
       edition: { id: p('e'), contentVersion: p('c'), fingerprint: p('p') },
       id, revision: Number.isSafeInteger(p('r')) && p('r') >= 0 ? p('r') : 0, savedAt,
       details: Object.fromEntries(DETAILS.map((f, i) => [f, d[i]])),
-      answers: cells(p('a'), ['level', 'priority', 'notes']),
+      answers: parkedBack(cells(p('a'), ['level', 'priority', 'notes', 'parked'])),
       checklist: cells(p('k'), ['answer', 'note']),
       plan: (p('l') || []).map((row) => (Array.isArray(row) ? Object.assign(Object.fromEntries(ROW.map((f, i) =>
         [f, f === 'criterion' ? row[i] || null : row[i]])), { agreed: row[ROW.length] === 1 }) : row)),

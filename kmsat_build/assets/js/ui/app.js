@@ -68,13 +68,14 @@
         time: new Date().toLocaleTimeString(data.edition.language, { hour: '2-digit', minute: '2-digit' }) });
       // Never over another announcement, never once per keystroke.
       if (shell.quietFor() > SAY_SAVED_EVERY) shell.say(t('save.saved'));
-      return;
+      return result;
     }
     shell.status.textContent = t('save.notSaved');
     if (result.reason === 'conflict') conflict(app, t('save.conflict'));
     else if (result.reason === 'full' || result.reason === 'failed') {
       shell.notice('save', t(result.reason === 'full' ? 'save.full' : 'save.failed'), [K.ui.io.saveButton(app.ctx)], 'alert');
     } // 'unavailable' and 'blocked' were said at the start, and stay said.
+    return result; // present mode shows it over its slides
   }
 
   /** The print-only report: redrawn a moment after changes, and at once before printing. */
@@ -123,9 +124,10 @@
   /** Every change: plan brought up to date, saved, and what shows it refreshed. */
   function commit(app, next, criterion) {
     app.state.session = Object.assign({}, next, { plan: K.plan.syncPlan(app.data, next, criterion) });
-    persist(app, false);
+    const saved = persist(app, false);
     refreshNav(app);
     queueReport(app);
+    return saved;
   }
 
   /** Why the saved copy could not be read, in words about this browser (an import's words say "the file"). */
@@ -183,6 +185,8 @@
       startAgain: () => startAgain(app),
       get session() { return state.session; },
       get mode() { return state.mode; },
+      /** The id of the step on screen. */
+      get step() { return steps[state.step].id; },
       change: (fn, criterion) => commit(app, fn(state.session), criterion),
       /** Set field `name` of `session[section][id]` (answers, checklist), whole from `blank`. */
       set: (section, id, blank, name, value, criterion) => commit(app, Object.assign({}, state.session, {
@@ -200,11 +204,12 @@
       step.button = button(step.title, () => show(app, i, true), { class: 'kmsat-btn kmsat-step-link' });
     });
     shell.nav.append(...steps.map((step) => h('li', null, step.button)));
+    app.present = K.ui.presentButton(app.ctx, shell.body);
     mount.replaceChildren(h('div', { class: 'kmsat-shell' }, [
       shell.notices,
       h('p', { class: 'kmsat-privacy' }, [t('app.privacy'), ' ', app.modeSlot]),
       h('nav', { 'aria-label': t('nav.label') }, shell.nav),
-      shell.position, shell.body, shell.pager, shell.status,
+      app.present.node, shell.position, shell.body, shell.pager, shell.status,
     ]), shell.live, shell.report);
   }
 
@@ -234,6 +239,7 @@
     mount.classList.add('kmsat-app--on');
     return {
       stop() {
+        app.present.stop();
         removeEventListener('storage', onStorage);
         removeEventListener('beforeprint', onPrint);
         print.removeEventListener('change', onPrint);

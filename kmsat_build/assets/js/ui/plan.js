@@ -102,6 +102,7 @@
       view.element && view.element.title + ' · ',
       t('plan.column.rating') + ': ' + (view.level ? view.level.label : t('results.notAnswered')),
       view.priority && ' · ' + t('plan.column.priority') + ': ' + view.priority.label,
+      view.parked && ' · ' + t('plan.parked'),
     ]);
   }
 

@@ -88,7 +88,7 @@
       table(ctx, scores),
       list(ctx, 'results.strengths.heading', K.scoring.strengths(data, session), 'results.strengths.intro', 'results.strengths.none'),
       list(ctx, 'results.gaps.heading', gaps.below, 'results.gaps.intro', 'results.gaps.none'),
-      gaps.dontKnow.length > 0 && list(ctx, 'results.dontKnow.heading', gaps.dontKnow, 'results.dontKnow.intro'),
+      gaps.findOut.length > 0 && list(ctx, 'results.dontKnow.heading', gaps.findOut, 'results.dontKnow.intro'),
       gaps.unanswered.length > 0 && [
         h('h3', { text: t('results.unanswered.heading') }),
         h('ul', { class: 'kmsat-bare' }, gaps.unanswered.map((r) => h('li', null, button(
