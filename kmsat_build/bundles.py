@@ -19,6 +19,8 @@ import rjsmin
 
 ASSET_DIR = "assets/kmsat"
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
+# Runs in <head> before Material's scripts: storage refused gives them an in-memory stand-in.
+STORAGE_GUARD = "js/storage-guard.js"
 SITE = "site"  # the bundle on every page: shipped as kmsat.js and kmsat.css
 SITE_FILES = {"js": "kmsat.js", "css": "kmsat.css"}
 HEADER = re.compile(r"^\[(?P<name>[a-z][a-z0-9-]*)\]\s*(?P<mount>.*)$")

@@ -19,6 +19,7 @@ from .bundles import (
     ASSET_DIR,
     IFRAME_WORKER_SHIM,
     SITE_FILES,
+    STORAGE_GUARD,
     assets_root,
     build_outputs,
     minify,
@@ -92,9 +93,10 @@ class KmsatBuild:
         # Material's offline plugin would load its file:// search shim from a
         # CDN unless a polyfill named iframe-worker is already listed: we
         # ship that shim ourselves (the site makes no off-site requests).
-        config.extra["polyfills"] = [f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}"] + [
-            url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url
-        ]
+        config.extra["polyfills"] = [
+            f"{ASSET_DIR}/{STORAGE_GUARD}",
+            f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}",
+        ] + [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
         return config
 
     def add_files(self, files: Files, config) -> Files:
@@ -113,6 +115,12 @@ class KmsatBuild:
                 config,
                 f"{ASSET_DIR}/{IFRAME_WORKER_SHIM}",
                 content=minify(IFRAME_WORKER_SHIM, shim),
+            )
+        )
+        guard = root.joinpath(STORAGE_GUARD).read_text(encoding="utf-8")
+        files.append(
+            File.generated(
+                config, f"{ASSET_DIR}/{STORAGE_GUARD}", content=minify(STORAGE_GUARD, guard)
             )
         )
         # Each vendored library's licence travels with it (the shim's, docx's).

@@ -338,7 +338,8 @@ def test_consensus_opens_in_the_assessment_page(site_url, page):
     page.get_by_role("button", name="Save as a new assessment").click()
     page.get_by_role("link", name="Open the agreed assessment in the self-assessment").click()
     page.wait_for_url("**/assessment.html#import-incoming")
-    page.get_by_role("button", name="Replace my answers").click()
+    # An empty browser: nothing to replace, so the agreed assessment opens without a question.
+    expect(page.locator("[data-notice=import]")).to_be_visible()
     session = saved_session(page, "accountable-executive")
     assert session["answers"]["knowledge-in-strategy"]["level"] == "emerging"
     assert session["details"]["team"] == "Women's and Children's"
@@ -539,13 +540,13 @@ def test_share_link_opens_an_import_offer_on_the_assessment_page(site_url, page,
             return set.call(this, k, v); }; }"""
     )
     banner.get_by_role("button", name="Import").click()
-    dialog = page.locator("dialog.kmsat-dialog")
-    # The words for the confirmation (the hand-over's label), as before.
-    expect(dialog).to_contain_text("Answers from a share link: Medicine")
+    # An empty browser: nothing to replace, so no question; the notice names the hand-over.
+    expect(page.locator("[data-notice=import]")).to_contain_text(
+        "Answers from a share link: Medicine"
+    )
+    expect(page.locator("dialog.kmsat-dialog")).to_have_count(0)
     medicine = json.loads(DIRECTORATES[0].read_text())
     levels = {k: v["level"] for k, v in medicine["answers"].items()}
-    # The assessment page asks before replacing anything (its side of the contract).
-    page.get_by_role("button", name="Replace my answers").click()
     session = saved_session(page, "accountable-executive")
     assert {k: v["level"] for k, v in session["answers"].items()} == levels
     # No notes, no plan unless asked: no note came over, and the plan holds no one's actions.

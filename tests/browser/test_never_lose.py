@@ -14,6 +14,7 @@ Then the same guarantees when storage fills up midway and when it is off.
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import random
 import re
@@ -22,7 +23,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser.test_questionnaire import open_app, step
+from tests.browser.test_questionnaire import open_app, open_plan_row, step
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -72,13 +73,16 @@ def has_text(row: dict) -> bool:
     return (
         any(filled(f) for f in ROW)
         or bool(row["status"])
+        or row["agreed"]
         or (row["criterion"] is None and filled("title"))
     )
 
 
 def blank_row(row_id: str, criterion: str | None) -> dict:
     return (
-        {"id": row_id, "criterion": criterion, "title": ""} | {f: "" for f in ROW} | {"status": ""}
+        {"id": row_id, "criterion": criterion, "title": ""}
+        | {f: "" for f in ROW}
+        | {"status": "", "agreed": False}
     )
 
 
@@ -288,7 +292,10 @@ class Driver:
     def add_row(self) -> None:
         self.go(PLAN_STEP)
         self.page.get_by_role("button", name=STRINGS["plan.add"]).click()
-        self.model.plan.append(blank_row(Model.next_row_id(self.model.plan), None))
+        # The group's own action is agreed from the start.
+        self.model.plan.append(
+            blank_row(Model.next_row_id(self.model.plan), None) | {"agreed": True}
+        )
         self.model.sync()
         row_id = self.model.plan[-1]["id"]
         title = f"Own action {row_id}"
@@ -303,7 +310,7 @@ class Driver:
             return self.rate()
         self.go(PLAN_STEP)
         i = self.rng.randrange(len(self.model.plan))
-        row = self.plan_row(i)
+        row = open_plan_row(self.plan_row(i))
         row_id = self.model.plan[i]["id"]
         if self.rng.random() < 0.2:
             status = self.rng.choice([""] + STATUSES)
@@ -430,6 +437,19 @@ READ_STEP = """() => ({
 })"""
 
 
+# The session's own date (ISO) as the page makes it: the browser's local calendar date.
+ISO_TODAY = """() => { const d = new Date(), p = (n) => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }"""
+
+
+def as_shown(field: str, value: str) -> str:
+    """The date box shows a saved ISO date as people write it (core/dates.js, en-GB)."""
+    if field == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = datetime.date.fromisoformat(value)
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+    return value
+
+
 def check_current_step(driver: Driver, log) -> None:
     """What the step on screen shows equals the model."""
     page, model = driver.page, driver.model
@@ -437,7 +457,7 @@ def check_current_step(driver: Driver, log) -> None:
     shown = page.evaluate(READ_STEP)
     if driver.at == STEPS[0]:
         for field, label in DETAILS.items():
-            assert shown["details"][label] == model.details[field], (field, log)
+            assert shown["details"][label] == as_shown(field, model.details[field]), (field, log)
     elif driver.at == PLAN_STEP:
         expected = [
             {
@@ -474,7 +494,7 @@ def fresh(page, site_url) -> Model:
     page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
     page.reload()
     page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
-    return Model(page.get_by_role("textbox", name=DETAILS["date"], exact=True).input_value())
+    return Model(page.evaluate(ISO_TODAY))
 
 
 def start_again(driver: Driver) -> Model:
@@ -485,9 +505,8 @@ def start_again(driver: Driver) -> Model:
         "button", name=STRINGS["confirm.yes"]
     ).click()
     expect(driver.page.locator(".kmsat-heading")).to_have_text(STEPS[0])
-    date = driver.page.get_by_role("textbox", name=DETAILS["date"], exact=True).input_value()
     assert stored(driver.page)["answers"] == {} and stored(driver.page)["plan"] == []
-    return Model(date)
+    return Model(stored(driver.page)["details"]["date"])
 
 
 SEEDS = range(50)
@@ -526,7 +545,7 @@ def test_emptying_a_row_kept_for_its_text_removes_it_on_screen_too(site_url, pag
     group.get_by_role("radio", name=re.compile("^" + LEVELS["emerging"])).check()
     model.set_answer(cid, "level", "emerging")
     driver.go(PLAN_STEP)
-    action = driver.plan_row(0).locator(".kmsat-field--action .kmsat-input")
+    action = open_plan_row(driver.plan_row(0)).locator(".kmsat-field--action .kmsat-input")
     action.fill("Words we typed")
     model.update_row("row-1", {"action": "Words we typed"})
     driver.go(WHERE[cid][0])
@@ -592,7 +611,7 @@ def export_after(driver: Driver, notice, tmp_path) -> dict:
 def test_storage_filling_up_midway_loses_nothing_typed(new_page, site_url, tmp_path):
     page = new_page(FILLS_UP % 3)
     open_app(page, site_url + "assessment.html")
-    model = Model(page.get_by_role("textbox", name=DETAILS["date"], exact=True).input_value())
+    model = Model(page.evaluate(ISO_TODAY))
     driver = Driver(page, random.Random(7), model)
     work_in_memory(driver)
     notice = page.get_by_role("alert").filter(has_text=STRINGS["save.full"])
@@ -619,7 +638,7 @@ def test_storage_off_from_the_start_loses_nothing_typed(new_page, site_url, tmp_
     open_app(page, site_url + "assessment.html")
     notice = page.get_by_role("alert").filter(has_text=STRINGS["app.storageUnavailable"])
     expect(notice).to_be_visible()
-    model = Model(page.get_by_role("textbox", name=DETAILS["date"], exact=True).input_value())
+    model = Model(page.evaluate(ISO_TODAY))
     driver = Driver(page, random.Random(11), model)
     work_in_memory(driver)
     expect(page.locator(".kmsat-status")).to_have_text(STRINGS["save.notSaved"])

@@ -34,7 +34,7 @@ from tests.browser.test_hostile_inputs import (
     assert_inert,
     guard,
 )
-from tests.browser.test_questionnaire import open_app, step
+from tests.browser.test_questionnaire import open_app, open_plan_row, step
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -150,6 +150,7 @@ def type_everything(page) -> dict:
         entry = {}
         if i == 2:
             entry["title"] = fill(row.get_by_role("textbox", name="Title of your action"), False)
+        open_plan_row(row)
         for field in ROW:
             box = row.locator(f".kmsat-field--{field} .kmsat-input")
             entry[field] = fill(box, field in ("action", "measure"))
@@ -230,10 +231,12 @@ def check_csv(path: Path, expected: dict) -> None:
         assert answers[cid] == neutral(text), cid
     plan = by(STRINGS["csv.section.plan"])
     assert len(plan) == 3
-    for r, entry in zip(plan, expected["rows"], strict=True):
+    # Agreed actions first: the group's own row (agreed when added), then the two candidates.
+    agreed_first = [expected["rows"][2]] + expected["rows"][:2]
+    for r, entry in zip(plan, agreed_first, strict=True):
         for field in ROW:
             assert r[col[field]] == neutral(entry[field]), field
-    assert plan[2][col["item"]] == neutral(expected["rows"][2]["title"])
+    assert plan[0][col["item"]] == neutral(expected["rows"][2]["title"])
     # Each payload starts some cell, and there it is prefixed only if it is a formula.
     firsts = {p: neutral(p) for p in PAYLOADS}
     cells = [c for r in rows for c in r]
@@ -380,10 +383,9 @@ def test_payloads_stay_text_in_page_print_exports_compare_and_share_link(site_ur
     banner.get_by_role("button", name="Import").click()
     page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
     title = arm(page)
-    dialog = page.locator("dialog.kmsat-dialog")
-    expect(dialog).to_contain_text(team[:150])  # the label, cut at 200 characters
-    dialog.get_by_role("button", name="Replace my answers").click()
-    expect(page.locator("[data-notice=import]")).to_be_visible()
+    # The browser holds nothing (removed above): no question; the notice names the link, as text.
+    expect(page.locator("dialog.kmsat-dialog")).to_have_count(0)
+    expect(page.locator("[data-notice=import]")).to_contain_text(team[:150])  # label cut at 200
     imported = json.loads(page.evaluate("(k) => localStorage.getItem(k)", KEY))
     assert_session(imported, expected, "share link")
     assert_screen(page, expected, "after the share link")
@@ -421,6 +423,7 @@ def test_a_whole_assessment_and_comparison_run_under_the_csp(site_url, page, tmp
     expect(page.locator(".kmsat-body .kmsat-chart")).to_be_visible()
     step(page, "Action plan").click()
     first = CRITERIA[0][1]
+    page.get_by_role("checkbox", name=f"Agreed action: {first}").check()  # opens its fields
     page.get_by_role("textbox", name=f"Action for: {first}").fill("Act")
     page.get_by_role("combobox", name=f"Status for: {first}").select_option("in-progress")
     page.get_by_role("button", name="Add your own action").click()

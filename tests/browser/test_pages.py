@@ -180,10 +180,13 @@ ADDED_GOALS = {"present": 10 * 1024}
 
 
 def test_each_page_gets_only_its_bundle_within_its_weight(national_site):
-    """A guidance page ships the site bundle and the search shim; a tool page adds its own bundle."""
+    """A guidance page ships the site bundle, the storage guard and the search shim; a tool page adds its own."""
     kmsat = national_site / "assets" / "kmsat"
     gz = lambda name: len(gzip.compress((kmsat / name).read_bytes(), 9))  # noqa: E731
-    site = gz("kmsat.js") + gz("kmsat.css") + gz("vendor/iframe-worker-shim.js")
+    site = sum(
+        gz(n)
+        for n in ["kmsat.js", "kmsat.css", "js/storage-guard.js", "vendor/iframe-worker-shim.js"]
+    )
     assert site <= WEIGHT_GOALS["site"], site
     for b in read_manifest():
         if b.name != "site":
@@ -206,7 +209,12 @@ def test_bundles_load_on_demand_under_instant_navigation_and_back(instant_site_u
     page = new_page()
     page.goto(instant_site_url + "letter.html")
     page.wait_for_load_state("networkidle")
-    assert loaded_bundles(page) == ["kmsat.css", "kmsat.js", "vendor/iframe-worker-shim.js"]
+    assert loaded_bundles(page) == [
+        "js/storage-guard.js",
+        "kmsat.css",
+        "kmsat.js",
+        "vendor/iframe-worker-shim.js",
+    ]
     assert page.evaluate("typeof KMSAT.dom") == "undefined"
     page.evaluate("window.samePage = true")
     page.locator("a[href$='assessment.html']:visible").first.click()

@@ -106,6 +106,30 @@ def tab_to(page, locator, limit: int = 60, back: bool = False):
     raise AssertionError(f"Tab never reached {locator}")
 
 
+def open_plan_row(row):
+    """A candidate row's fields are behind its details (one Tab stop): open them as a user would."""
+    closed = row.locator(":scope > details:not([open]) > summary")
+    if closed.count():
+        closed.click()
+    return row
+
+
+def tab_to_row_button(page, button, limit: int = 120, back: bool = False):
+    """A plan row's Move and Remove buttons are one toolbar (one Tab stop): Tab to it, then arrows."""
+    bar = button.locator("xpath=ancestor::*[@role='toolbar'][1]")
+    for _ in range(limit):
+        if bar.evaluate("el => el.contains(document.activeElement)"):
+            break
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+    else:
+        raise AssertionError(f"Tab never reached the toolbar of {button}")
+    for _ in range(4):
+        if is_focused(button):
+            return
+        page.keyboard.press("ArrowRight")
+    raise AssertionError(f"the arrow keys never reached {button}")
+
+
 def press_to_choice(page, index: int, start: int = 0, size: int = 4):
     """In a radio group with focus on option `start`: arrows to option `index` (Space when there)."""
     moves = (index - start) % size
@@ -145,7 +169,7 @@ def step(page, name: str):
 
 
 def live(page):
-    return page.locator(".kmsat-sr[aria-live]")
+    return page.locator("#kmsat-app > .kmsat-sr[aria-live]")
 
 
 def answer_criterion(page, number: str, criterion: dict, answer: tuple[str, str, str]):
@@ -250,6 +274,11 @@ def test_keyboard_only_assessment_scores_plan_and_reload(site_url, page):
 
 def edit_plan_by_keyboard(page):
     first = "Finding and appraising evidence"
+    # A candidate row's fields open when the group agrees it.
+    tab_to(page, page.get_by_role("checkbox", name=f"Agreed action: {first}"))
+    page.keyboard.press("Space")
+    expect(page.locator(".kmsat-plan-count")).to_have_text("1 agreed (aim for 3 to 5)")
+    expect(live(page)).to_have_text("1 agreed (aim for 3 to 5)")
     for field, value in [
         ("Action", "Evidence skills sessions for every directorate"),
         ("Owner", "Chief nurse"),
@@ -276,7 +305,7 @@ def edit_plan_by_keyboard(page):
 
     # Reorder by keyboard: up twice, focus stays on the button, each move announced.
     up = page.get_by_role("button", name="Move Brief the Board on the results up")
-    tab_to(page, up)
+    tab_to_row_button(page, up)
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     expect(live(page)).to_have_text("Brief the Board on the results is now row 13 of 15.")
@@ -285,7 +314,7 @@ def edit_plan_by_keyboard(page):
 
     # Remove an untouched row, then put it back.
     remove = page.get_by_role("button", name="Remove Reflecting during and after from the plan")
-    tab_to(page, remove)
+    tab_to_row_button(page, remove)
     page.keyboard.press("Enter")
     expect(live(page)).to_have_text("Reflecting during and after was removed from the plan.")
     assert "Reflecting during and after" not in plan_titles(page)
@@ -296,7 +325,9 @@ def edit_plan_by_keyboard(page):
     assert plan_titles(page) == PLAN[:12] + ["Brief the Board on the results"] + PLAN[12:]
 
     # Removing a row with text asks first; Cancel has focus, so Enter keeps it.
-    tab_to(page, page.get_by_role("button", name=f"Remove {first} from the plan"), 250, back=True)
+    tab_to_row_button(
+        page, page.get_by_role("button", name=f"Remove {first} from the plan"), 250, back=True
+    )
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name=f"Remove {first} from the plan?", exact=False)
     expect(dialog).to_be_visible()
@@ -307,6 +338,7 @@ def edit_plan_by_keyboard(page):
     saved = stored(page)
     assert saved["plan"][0]["action"] == "Evidence skills sessions for every directorate"
     assert saved["plan"][0]["status"] == "in-progress"
+    assert saved["plan"][0]["agreed"] is True
 
 
 def check_everything_after_reload(page):

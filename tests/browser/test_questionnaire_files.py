@@ -139,14 +139,15 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
     ]:
         assert line in markdown, line
 
-    # A fresh browser profile: import, confirm, and the session is identical.
+    # A fresh browser profile: import (nothing there to lose, so no question), and the session is identical.
     other = browser.new_context()
     fresh = other.new_page()
     watch = PageWatch(fresh, (site_url,))
     open_app(fresh, site_url + "assessment.html")
     step(fresh, "Save and share").click()
     import_file(fresh, exported.name, exported.read_bytes())
-    fresh.get_by_role("button", name="Replace my answers").click()
+    expect(fresh.locator("[data-notice=import]")).to_be_visible()
+    expect(fresh.locator("dialog.kmsat-dialog")).to_have_count(0)
     notice = fresh.get_by_role("status").filter(has_text="Answers imported from")
     expect(notice).to_be_visible()
     assert is_focused(notice)
@@ -360,7 +361,9 @@ def test_import_by_drag_and_drop(site_url, page):
         session_file(details={"organisation": "Dropped in"}).decode(),
     )
     page.locator(".kmsat-drop").dispatch_event("drop", {"dataTransfer": transfer})
-    page.get_by_role("button", name="Replace my answers").click()
+    # An empty browser: nothing to replace, so nothing is asked.
+    expect(page.locator("[data-notice=import]")).to_be_visible()
+    expect(page.locator("dialog.kmsat-dialog")).to_have_count(0)
     expect(
         page.get_by_role("status").filter(has_text="Answers imported from dropped.json")
     ).to_be_visible()

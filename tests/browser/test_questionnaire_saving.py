@@ -119,16 +119,24 @@ def test_restoring_says_what_was_dropped_and_never_overwrites_unreadable_answers
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(older)])
     page.reload()
     report = page.get_by_role("status").filter(has_text="Some saved answers needed tidying")
-    expect(report).to_contain_text("made with version 0.9.0 of the questions")
     expect(report).to_contain_text(
-        "Left out answers for criteria that are not in this edition (1): retired-criterion."
+        "The answers in this browser were saved with version 0.9.0 of the questions"
     )
+    # A criterion this copy does not know (gone, or added by a newer copy): kept, and said so.
+    expect(report).to_contain_text("Kept, not shown")
+    expect(report).to_contain_text("retired-criterion")
     step(page, "1. Leadership").click()
     expect(
         page.get_by_role("group", name="1.1 An accountable executive").get_by_role(
             "radio", name=re.compile("^Emerging")
         )
     ).to_be_checked()
+    page.get_by_role("textbox", name="Notes and evidence for: An accountable executive").type("!")
+    assert stored(page)["answers"]["retired-criterion"] == {
+        "level": "embedded",
+        "priority": "",
+        "notes": "",
+    }
 
     # Saved answers this version cannot read stay stored until the user decides.
     page.evaluate(
@@ -136,7 +144,7 @@ def test_restoring_says_what_was_dropped_and_never_overwrites_unreadable_answers
     )
     page.reload()
     problem = page.get_by_role("alert").filter(has_text="could not be restored")
-    expect(problem).to_contain_text("file version 7")
+    expect(problem).to_contain_text("saved by a newer version of this tool (version 7")
     step(page, "About this session").click()
     page.get_by_role("textbox", name="Organisation").fill("Typed after")
     assert stored(page)["version"] == 7

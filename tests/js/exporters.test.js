@@ -43,21 +43,21 @@ test('toCSV: BOM, CRLF line ends, one table with a section column', () => {
   assert.equal(csv.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF outside quoted cells');
   const rows = parseCSV(csv.slice(1));
   assert.deepEqual(rows[0], ['Section', 'Element', 'Id', 'Item', 'Answer', 'Rating value', 'Priority', 'Notes',
-    'Action', 'Owner', 'Library and knowledge service support', 'By when', 'How we will know it worked', 'Status']);
-  assert.ok(rows.every((row) => row.length === 14));
+    'Action', 'Owner', 'Library and knowledge service support', 'By when', 'How we will know it worked', 'Status', 'Agreed action']);
+  assert.ok(rows.every((row) => row.length === 15));
   const sections = rows.slice(1).map((row) => row[0]);
   assert.deepEqual([...new Set(sections)], ['notice', 'details', 'checklist', 'answer', 'plan']);
   assert.deepEqual(rows[1].slice(0, 4), ['notice', '', '', noticeOf(data)]);
   assert.match(rows[1][3], /independent, unofficial rendering .* published by Test publisher\.$/);
-  assert.deepEqual(rows[7], ['details', '', 'rater', 'Your name', '', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[8], ['details', '', 'purpose', 'Purpose of the session', '', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[9], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[10], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[7], ['details', '', 'rater', 'Your name', '', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[8], ['details', '', 'purpose', 'Purpose of the session', '', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[9], ['details', '', 'capacity', 'The group is answering on behalf of', 'A team', '', '', '', '', '', '', '', '', '', '']);
+  assert.deepEqual(rows[10], ['details', '', 'role', 'Whose answers are these?', '', '', '', '', '', '', '', '', '', '', '']);
   assert.deepEqual(rows.find((row) => row[2] === 'accountable-executive' && row[0] === 'answer').slice(0, 7),
     ['answer', 'Leadership', 'accountable-executive', 'An accountable executive', 'Emerging', '2', 'High']);
   assert.deepEqual(rows.find((row) => row[2] === 'reflection').slice(4, 6), ["Don't know", '']);
-  assert.deepEqual(rows.filter((row) => row[0] === 'plan').map((row) => [row[2], row[3], row[13]]),
-    [['accountable-executive', 'An accountable executive', 'In progress'], ['', 'Our own action', '']]);
+  assert.deepEqual(rows.filter((row) => row[0] === 'plan').map((row) => [row[2], row[3], row[13], row[14]]),
+    [['accountable-executive', 'An accountable executive', 'In progress', 'Candidate'], ['', 'Our own action', '', 'Candidate']]);
 });
 
 test('toCSV: commas, quotes and newlines are quoted and read back intact', () => {

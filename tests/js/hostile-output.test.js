@@ -53,7 +53,7 @@ function hostileSession(text) {
     answers: Object.fromEntries(Object.entries(base.answers).map(([id, a]) => [id, Object.assign({}, a, { notes: text })])),
   });
   const plan = syncPlan(data, session).map((row) => Object.assign({}, row, Object.fromEntries(ROW.map((f) => [f, text]))));
-  plan.push(Object.assign({ id: 'row-' + (plan.length + 1), criterion: null, title: text, status: '' },
+  plan.push(Object.assign({ id: 'row-' + (plan.length + 1), criterion: null, title: text, status: '', agreed: true },
     Object.fromEntries(ROW.map((f) => [f, text]))));
   return Object.assign(session, { plan });
 }

@@ -36,7 +36,7 @@ test("ties keep framework order; Embedded, Don't know, N/A and unanswered stay o
 test('new rows are blank, with unique ids', () => {
   const plan = syncPlan(data, sessionWith(data, answers({ sharing: 'not-yet', reflection: 'not-yet' })));
   assert.deepEqual(plan[0], { id: 'row-1', criterion: 'reflection', title: '', action: '', owner: '',
-    support: '', due: '', measure: '', status: '' });
+    support: '', due: '', measure: '', status: '', agreed: false });
   assert.equal(plan[1].id, 'row-2');
 });
 
@@ -146,4 +146,23 @@ test('addCustomRow and updateRow: fresh ids, only editable fields change', () =>
     ['row-7', 'sharing', '', 'Do it', 'done']);
   assert.equal(updateRow(plan, 'row-8', { status: 'bogus' })[1].status, '');
   assert.equal(updated[1], plan[1], 'unchanged rows are shared, not copied');
+});
+
+test('agreed rows: a candidate is agreed by updateRow, kept by sync, counted, and read first', () => {
+  const { agreedCount, agreedFirst, planView, AIM } = core('plan');
+  const session = synced(sessionWith(data, answers({ sharing: 'not-yet', reflection: 'not-yet', 'accountable-executive': 'emerging' })));
+  assert.equal(agreedCount(session.plan), 0, 'drafted rows are candidates');
+  const last = session.plan[2].id;
+  const plan = updateRow(session.plan, last, { agreed: true });
+  assert.equal(agreedCount(plan), 1);
+  assert.deepEqual(updateRow(plan, last, { agreed: 'yes' }), plan, 'only a boolean changes it');
+  // An agreed row with no text is the group's choice: sync keeps it when its criterion reaches Embedded.
+  const agreedSession = Object.assign({}, session, { plan });
+  const criterion = plan[2].criterion;
+  const embedded = withAnswers(agreedSession, { [criterion]: 'embedded' });
+  assert.ok(syncPlan(data, embedded).some((row) => row.id === last));
+  const views = agreedFirst(planView(data, agreedSession));
+  assert.deepEqual(views.map((v) => v.id), [last, session.plan[0].id, session.plan[1].id]);
+  assert.deepEqual([views[0].agreed, views[1].agreed], [true, false]);
+  assert.deepEqual(AIM, { min: 3, max: 5 });
 });

@@ -48,7 +48,7 @@ test('an exported file imports back to the same session, with an empty report', 
       participants: 'Exec team', rater: '', purpose: "Set next year's priorities", capacity: 'organisation', role: 'agreed' },
     checklist: { 'know-how-at-risk': { answer: 'partly', note: 'Some' } },
     plan: [{ id: 'row-1', criterion: 'accountable-executive', title: '', action: 'Name one', owner: 'CEO',
-      support: '', due: 'March', measure: '', status: 'in-progress' }],
+      support: '', due: 'March', measure: '', status: 'in-progress', agreed: true }],
     dismissed: ['sharing'],
   });
   const { session, report } = checkImport('\uFEFF' + toJSON(original, data, NOW), data);
@@ -276,3 +276,14 @@ test('markSaved: next revision and the save time, without touching the input', (
   const saved = markSaved(session, new Date('2026-11-27T09:30:00Z'));
   assert.deepEqual([saved.revision, saved.savedAt, session.revision], [1, '2026-11-27T09:30:00.000Z', 0]);
 });
+
+test('isBlank: a new session is blank (its date aside); anything typed or chosen is not', () => {
+  const { isBlank, newSession } = core('session');
+  const fresh = newSession(data, NOW, 'b');
+  assert.equal(isBlank(fresh), true);
+  assert.equal(isBlank(Object.assign({}, fresh, { details: Object.assign({}, fresh.details, { team: 'Board' }) })), false);
+  assert.equal(isBlank(Object.assign({}, fresh, { details: Object.assign({}, fresh.details, { capacity: 'team' }) })), false);
+  assert.equal(isBlank(Object.assign({}, fresh, { answers: { sharing: { level: '', priority: '', notes: 'x' } } })), false);
+  assert.equal(isBlank(Object.assign({}, fresh, { checklist: { q: { answer: 'yes', note: '' } } })), false);
+});
+

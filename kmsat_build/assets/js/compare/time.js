@@ -12,7 +12,9 @@
   /** "Up 1", "Down 0.5", "No change", with an arrow for the eye (colour is never the only cue). */
   function change(t, delta) {
     if (delta === null || delta === undefined) {
-      return h('td', { class: 'kmsat-cmp-none' }, [hidden(t('compare.value.notScored'))]);
+      // A change to or from Don't know: a dash for the eye, words for screen readers, never a blank.
+      return h('td', { class: 'kmsat-cmp-none' }, [h('span', { 'aria-hidden': 'true', text: '–' }),
+        hidden(t('compare.value.notScored'))]);
     }
     const [key, glyph, cls] = delta > 0 ? ['compare.time.up', '▲ ', 'up']
       : delta < 0 ? ['compare.time.down', '▼ ', 'down'] : ['compare.time.same', '', 'same'];

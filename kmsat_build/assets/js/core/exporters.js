@@ -21,7 +21,7 @@
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
   const DETAILS = model.DETAIL_KEYS;
   const CSV_COLUMNS = ['section', 'element', 'id', 'item', 'answer', 'value', 'priority', 'notes']
-    .concat(ROW_FIELDS, 'status');
+    .concat(ROW_FIELDS, 'status', 'agreed');
   const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
   /** 'not-started' -> 'notStarted': an id as a strings-key segment. */
@@ -42,6 +42,10 @@
       status: (status) => (status ? t('plan.status.' + camel(status)) : ''),
       level: (id) => index.scale.levels.get(id) || index.scale.unscored.get(id) || null,
       checklist: (id) => own(session.checklist, id) || {},
+      /** The plan for a reader: agreed actions first. */
+      plan: () => planning.agreedFirst(planning.planView(data, session)),
+      /** "Agreed" or "Candidate": the group chose the row, or the plan drafted it. */
+      agreed: (view) => t(view.agreed ? 'plan.agreed.yes' : 'plan.agreed.candidate'),
     };
   }
 
@@ -107,10 +111,10 @@
           value: level && level.value, priority: labelOf(scale.priorities, answer.priority), notes: answer.notes });
       }
     }
-    for (const v of planning.planView(data, session)) {
+    for (const v of w.plan()) {
       add('plan', Object.assign({}, v.row, { element: v.element && v.element.title, id: v.custom ? '' : v.row.criterion,
         item: v.title, answer: v.level && v.level.label, value: v.level && v.level.value,
-        priority: v.priority && v.priority.label, status: w.status(v.row.status) }));
+        priority: v.priority && v.priority.label, status: w.status(v.row.status), agreed: w.agreed(v) }));
     }
     return csvTable(rows);
   }

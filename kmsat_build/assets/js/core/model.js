@@ -94,10 +94,11 @@
     return isPlainObject(answer) ? answer : null;
   }
 
-  /** Has the group put anything in this plan row? Such rows are never dropped. */
+  /** Has the group put anything in this plan row (text, a status, or agreed it)? Such rows are never dropped. */
   function rowHasText(row) {
     const filled = (field) => typeof row[field] === 'string' && row[field].trim() !== '';
-    return ROW_FIELDS.some(filled) || Boolean(row.status) || (row.criterion == null && filled('title'));
+    return ROW_FIELDS.some(filled) || Boolean(row.status) || row.agreed === true
+      || (row.criterion == null && filled('title'));
   }
 
   return {

@@ -46,7 +46,8 @@
       count: items.length,
       items: items.slice(0, LIST_MAX).join(', ') + (items.length > LIST_MAX ? ', …' : ''),
     }, key === 'import.report.truncated' ? { max: TEXT_MAX } : {}))));
-    return { add, push, report };
+    // Options for the whole clean: `keep` (a copy this browser saved itself) keeps long texts whole.
+    return { add, push, report, keep: false };
   }
 
   /**
@@ -84,7 +85,7 @@
   function text(value, path, notes) {
     if (value === undefined || value === null) return '';
     if (typeof value !== 'string') { notes.add('import.report.badTypes', path); return ''; }
-    if (value.length <= TEXT_MAX) return value;
+    if (value.length <= TEXT_MAX || notes.keep) return value;
     notes.add('import.report.truncated', path);
     const cut = value.slice(0, TEXT_MAX);
     return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut; // never split a character
@@ -115,16 +116,31 @@
     return details;
   }
 
-  /** Entries keyed by known ids, each cleaned by `clean`; empty entries dropped. */
-  function cleanMap(raw, path, known, unknownKey, clean, notes) {
+  /** Entries keyed by known ids, each cleaned by `clean`; empty entries dropped. `fields`: an entry's text fields. */
+  function cleanMap(raw, path, known, unknownKey, fields, clean, notes) {
     const result = {};
     for (const [id, value] of entries(raw, path, notes)) {
-      if (UNSAFE_KEYS.has(id) || !known.has(id)) { notes.add(unknownKey, id); continue; }
+      if (UNSAFE_KEYS.has(id)) { notes.add(unknownKey, id); continue; }
+      if (!known.has(id)) {
+        // A newer edition's answers, saved on this origin: kept as they are for the copy that knows them.
+        if (notes.keep && SAFE_ID.test(id) && isPlainObject(value)) {
+          result[id] = keepUnknown(value, fields);
+          notes.add('save.report.keptUnknown', id);
+        } else notes.add(unknownKey, id);
+        continue;
+      }
       if (!isPlainObject(value)) { notes.add('import.report.badTypes', path + '.' + id); continue; }
       const entry = clean(value, path + '.' + id);
       if (Object.keys(entry).some((k) => entry[k] !== '')) result[id] = entry;
     }
     return result;
+  }
+
+  /** An entry for an id this edition does not know: its fields, as they were (the same shape in every edition). */
+  function keepUnknown(value, fields) {
+    const kept = {};
+    for (const field of fields) kept[field] = typeof own(value, field) === 'string' ? value[field] : '';
+    return kept;
   }
 
   function cleanAnswer(raw, path, scale, notes) {
@@ -153,6 +169,10 @@
     const row = { id: typeof id === 'string' && SAFE_ID.test(id) ? id : '', criterion: null };
     for (const field of ['title'].concat(ROW_FIELDS)) row[field] = text(own(raw, field), path + '.' + field, notes);
     row.status = choice(own(raw, 'status'), new Set(STATUSES), path + '.status', notes);
+    // Older sessions have no `agreed`: their rows are candidates.
+    const agreed = own(raw, 'agreed');
+    if (agreed !== undefined && typeof agreed !== 'boolean') notes.add('import.report.badTypes', path + '.agreed');
+    row.agreed = agreed === true;
     if (criterion === null) return row;
     if (typeof criterion === 'string' && index.criteria.has(criterion) && !seen.has(criterion)) {
       seen.add(criterion);
@@ -192,16 +212,17 @@
     return [...new Set(raw.filter((id) => typeof id === 'string' && index.criteria.has(id)))];
   }
 
-  /** Say so when the file was made for another wording of this edition. */
-  function editionNotes(raw, data) {
+  /** Say so when the file (or, `keep`, this browser's copy) was made for another wording of this edition. */
+  function editionNotes(raw, data, keep) {
+    const key = (name) => (keep ? 'save.report.' : 'import.report.') + name;
     const edition = own(raw, 'edition');
     const from = own(edition, 'contentVersion');
     const fingerprint = own(edition, 'fingerprint');
     if (typeof from === 'string' && from !== data.edition.contentVersion) {
-      return [strings.message('import.report.contentVersion', { from: from.slice(0, 120), to: data.edition.contentVersion })];
+      return [strings.message(key('contentVersion'), { from: from.slice(0, 120), to: data.edition.contentVersion })];
     }
     if (typeof fingerprint === 'string' && fingerprint !== data.fingerprint) {
-      return [strings.message('import.report.fingerprint')];
+      return [strings.message(key('fingerprint'))];
     }
     return [];
   }
@@ -209,12 +230,15 @@
   /**
    * Validate and clean a parsed object into a session for `data`. Does not
    * check format, version or edition (`migrate` does), nor sync the plan.
-   * @param {{newId?: string}} [options] id to use when the input has none
+   * @param {{newId?: string, keep?: boolean}} [options] newId: id to use when the input has none;
+   *   keep: the copy this browser saved (never cut its texts, keep answers to criteria a newer
+   *   edition on this site added, so the next save does not lose them)
    * @returns {Normalised}
    */
   function normaliseSession(raw, data, options) {
     const index = dataIndex(data);
     const notes = makeNotes((path) => fieldLabel(data, index, path));
+    notes.keep = Boolean(options && options.keep);
     const input = isPlainObject(raw) ? raw : {};
     const [id, revision, savedAt] = ['id', 'revision', 'savedAt'].map((key) => own(input, key));
     const session = {
@@ -224,16 +248,16 @@
       savedAt: typeof savedAt === 'string' && !isNaN(Date.parse(savedAt)) ? savedAt : '',
       details: cleanDetails(own(input, 'details'), notes),
       checklist: cleanMap(own(input, 'checklist'), 'checklist', index.checklist, 'import.report.unknownChecklist',
-        (value, path) => ({
+        ['answer', 'note'], (value, path) => ({
           answer: choice(own(value, 'answer'), index.scale.checklistAnswers, path + '.answer', notes),
           note: text(own(value, 'note'), path + '.note', notes),
         }), notes),
       answers: cleanMap(own(input, 'answers'), 'answers', index.criteria, 'import.report.unknownCriteria',
-        (value, path) => cleanAnswer(value, path, index.scale, notes), notes),
+        ['level', 'priority', 'notes'], (value, path) => cleanAnswer(value, path, index.scale, notes), notes),
       plan: cleanPlan(own(input, 'plan'), index, notes),
       dismissed: cleanDismissed(own(input, 'dismissed'), index, notes),
     };
-    return { session, report: editionNotes(input, data).concat(notes.report()) };
+    return { session, report: editionNotes(input, data, notes.keep).concat(notes.report()) };
   }
 
   return { TEXT_MAX, PLAN_MAX, normaliseSession };

@@ -24,10 +24,11 @@
 
   /**
    * @typedef {{id: string, criterion: string|null, title: string, action: string, owner: string,
-   *   support: string, due: string, measure: string, status: string}} PlanRow
+   *   support: string, due: string, measure: string, status: string, agreed?: boolean}} PlanRow
+   *   agreed: the group chose this row as one of its few actions; drafted rows are candidates.
    * @typedef {{id: string, row: PlanRow, custom: boolean, stale: boolean, title: string,
    *   criterion: Object|null, element: Object|null, level: Object|null, priority: Object|null,
-   *   parked: boolean}} PlanRowView
+   *   agreed: boolean, parked: boolean}} PlanRowView
    *   stale: an auto row no longer eligible, kept because the group typed in it (view only);
    *   parked: the group parked the question to find out (present mode).
    * @typedef {{answers?: Object, plan?: PlanRow[], dismissed?: string[]}} Session
@@ -61,7 +62,7 @@
   }
 
   const blankRow = (id, criterion) => ({ id, criterion, title: '', action: '', owner: '', support: '',
-    due: '', measure: '', status: '' });
+    due: '', measure: '', status: '', agreed: false });
 
   /** A copy of `plan` with an auto row for `criterionId`, placed by the rule above. */
   function insertAuto(plan, criterionId, eligible) {
@@ -114,6 +115,7 @@
       return {
         id: row.id, row, custom,
         stale: !custom && !eligible.has(row.criterion),
+        agreed: row.agreed === true,
         title: custom ? row.title : entry ? entry.criterion.title : String(row.criterion),
         criterion: entry ? entry.criterion : null,
         element: entry ? entry.element : null,
@@ -131,8 +133,22 @@
       if (typeof changes[field] === 'string') copy[field] = changes[field];
     }
     if (changes.status === '' || STATUSES.includes(changes.status)) copy.status = changes.status;
+    if (typeof changes.agreed === 'boolean') copy.agreed = changes.agreed;
     return copy;
   }
+
+  /** How many rows the group agreed; the guide asks for a few (AIM: 3 to 5). */
+  const AIM = { min: 3, max: 5 };
+  const agreedCount = (plan) => (plan || []).filter((row) => row.agreed === true).length;
+
+  /** Views for a reader (exports, the printed plan): agreed actions first, each part in the group's order. */
+  const agreedFirst = (views) => views.filter((v) => v.agreed).concat(views.filter((v) => !v.agreed));
+
+  /** A row's title for a reader: candidates marked as such (`mark(title)` words it, e.g. "{title} (candidate)"). */
+  const readerTitle = (view, untitled, mark) => {
+    const title = view.title || untitled;
+    return view.agreed ? title : mark(title);
+  };
 
   /** A new plan with a custom row (the group's own action, `fields` e.g. {title}) at the end. */
   function addCustomRow(plan, fields) {
@@ -179,5 +195,6 @@
     return { plan: syncPlan(data, Object.assign({}, session, { dismissed })), dismissed };
   }
 
-  return { syncPlan, planView, addCustomRow, updateRow, moveRow, removeRow, restoreDismissed, isCustom };
+  return { AIM, syncPlan, planView, addCustomRow, updateRow, moveRow, removeRow, restoreDismissed, isCustom,
+    agreedCount, agreedFirst, readerTitle };
 });

@@ -100,7 +100,8 @@
       }
       if (seen === null) return { session: fresh(), report: [] };
       try {
-        return sessions.checkImport(seen, data, { newId, maxBytes: MAX_BYTES });
+        // keep: this browser's own copy is never cut, and a newer edition's answers in it stay.
+        return sessions.checkImport(seen, data, { newId, maxBytes: MAX_BYTES, keep: true });
       } catch (error) {
         blocked = true;
         return { session: fresh(), report: [], error };

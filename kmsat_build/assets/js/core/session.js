@@ -91,7 +91,8 @@
 
   /**
    * Check the text of an exported file and turn it into a session.
-   * @param {{maxBytes?: number, newId?: string}} [options] maxBytes defaults to 2 MB
+   * @param {{maxBytes?: number, newId?: string, keep?: boolean}} [options] maxBytes defaults to 2 MB;
+   *   keep: see normaliseSession
    * @returns {Normalised}
    * @throws {ImportError} too large or not JSON, and everything `migrate` refuses
    */
@@ -131,6 +132,18 @@
     };
   }
 
+  /**
+   * Nothing the group typed or chose (a new session's date aside): replacing
+   * it loses nothing, so an import need not ask.
+   */
+  function isBlank(session) {
+    const filled = (obj) => Object.keys(obj || {}).some((id) => Object.values(obj[id] || {}).some((v) => v !== '' && v !== false));
+    const details = session.details || {};
+    return !DETAIL_FIELDS.some((f) => f !== 'date' && details[f]) && !details.capacity
+      && !filled(session.checklist) && !filled(session.answers) && (session.plan || []).length === 0
+      && (session.dismissed || []).length === 0;
+  }
+
   /** The session as it will be saved: the next revision, stamped `now`. */
   function markSaved(session, now) {
     return Object.assign({}, session, { revision: (session.revision || 0) + 1, savedAt: now.toISOString() });
@@ -138,6 +151,6 @@
 
   return {
     MAX_BYTES, TEXT_MAX: normalise.TEXT_MAX, PLAN_MAX: normalise.PLAN_MAX,
-    ImportError, newSession, normaliseSession, migrate, checkImport, mergeCheck, markSaved,
+    ImportError, newSession, normaliseSession, migrate, checkImport, mergeCheck, markSaved, isBlank,
   };
 });

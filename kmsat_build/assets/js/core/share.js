@@ -90,7 +90,9 @@
       if (cells.length) payload.k[id] = cells;
     }
     if (notes) {
-      payload.l = (session.plan || []).map((row) => ROW.map((f) => str(row[f])));
+      // An agreed row carries a ninth cell, 1; links made before `agreed` read as candidates.
+      payload.l = (session.plan || []).map((row) => /** @type {any[]} */ (ROW.map((f) => str(row[f])))
+        .concat(row.agreed === true ? [1] : []));
       payload.x = (session.dismissed || []).slice();
     }
     const bytes = new TextEncoder().encode(JSON.stringify(payload));
@@ -172,8 +174,8 @@
       details: Object.fromEntries(DETAILS.map((f, i) => [f, d[i]])),
       answers: parkedBack(cells(p('a'), ['level', 'priority', 'notes', 'parked'])),
       checklist: cells(p('k'), ['answer', 'note']),
-      plan: (p('l') || []).map((row) => (Array.isArray(row) ? Object.fromEntries(ROW.map((f, i) =>
-        [f, f === 'criterion' ? row[i] || null : row[i]])) : row)),
+      plan: (p('l') || []).map((row) => (Array.isArray(row) ? Object.assign(Object.fromEntries(ROW.map((f, i) =>
+        [f, f === 'criterion' ? row[i] || null : row[i]])), { agreed: row[ROW.length] === 1 }) : row)),
       dismissed: p('x') || [],
     };
     const { session, report } = sessions.normaliseSession(raw, data, options);

@@ -10,20 +10,31 @@
 })(typeof self !== 'undefined' ? self : this, function (saving) {
   'use strict';
 
-  /** `win.localStorage`, or null when the browser refuses it. @param {any} [win] */
+  /**
+   * `win.localStorage`, or null when the browser refuses it (the storage
+   * guard's stand-in, which forgets on leaving the page, counts as refused).
+   * @param {any} [win]
+   */
   function available(win) {
     try {
       const storage = (win || globalThis).localStorage;
       storage.getItem('kmsat');
-      return storage;
+      return storage.kmsatMemory ? null : storage;
     } catch (error) {
       return null;
     }
   }
 
+  /** The browser's localStorage; throws when it is refused or only the guard's stand-in. */
+  function local() {
+    const storage = globalThis.localStorage;
+    if (storage.kmsatMemory) throw new Error('storage is refused');
+    return storage;
+  }
+
   /** The text under `key`; null when absent or blocked. @param {string} key */
   function read(key) {
-    try { return globalThis.localStorage.getItem(key); } catch (error) { return null; }
+    try { return local().getItem(key); } catch (error) { return null; }
   }
 
   /**
@@ -33,7 +44,7 @@
    */
   function write(key, value) {
     try {
-      if (value === null) globalThis.localStorage.removeItem(key); else globalThis.localStorage.setItem(key, value);
+      if (value === null) local().removeItem(key); else local().setItem(key, value);
       return 'ok';
     } catch (error) {
       return saving.isQuota(error) ? 'full' : 'unavailable';

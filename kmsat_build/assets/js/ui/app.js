@@ -26,6 +26,14 @@
     ]);
   }
 
+  /**
+   * Shown inside another page (clickjacking: a page of the same site could
+   * frame this one and steer clicks): answers are then never replaced.
+   */
+  function framed() {
+    try { return window.top !== window.self; } catch (error) { return true; }
+  }
+
   /** Everything one running questionnaire holds. */
   function create(data) {
     const t = (key, params) => K.strings.t(data.strings, key, params);
@@ -33,6 +41,7 @@
     const prefix = 'kmsat:' + data.edition.id + ':';
     return {
       data, t, prefix, storage, shell: K.ui.shell(), steps: stepsFor(data, t), timers: {}, ctx: null,
+      modeSlot: h('span'), framed: framed(),
       slots: { own: K.saving.slot(storage, prefix + 'session'), example: K.saving.slot(storage, prefix + 'example') },
       state: { mode: 'own', session: null, step: 0 },
     };
@@ -86,6 +95,13 @@
     });
   }
 
+  /** On a phone the step buttons are one row that scrolls sideways: keep the current one in view. */
+  function revealStep(nav, current) {
+    if (nav.scrollWidth <= nav.clientWidth) return;
+    const item = /** @type {HTMLElement} */ (current.parentElement);
+    nav.scrollLeft = item.offsetLeft - (nav.clientWidth - item.offsetWidth) / 2;
+  }
+
   /** Draw step `index`; `focus`: true for its heading, or a selector inside it. */
   function show(app, index, focus) {
     const { steps, state, shell, t } = app;
@@ -101,6 +117,7 @@
       next && button(t('nav.nextStep', { step: next.title }), () => show(app, state.step + 1, true), { class: 'kmsat-btn kmsat-btn--primary' }),
     ]);
     refreshNav(app);
+    revealStep(shell.nav, step.button);
     if (focus) ((typeof focus === 'string' && shell.body.querySelector(focus)) || heading).focus();
   }
 
@@ -113,6 +130,13 @@
     return saved;
   }
 
+  /** Why the saved copy could not be read, in words about this browser (an import's words say "the file"). */
+  function restoreReason(app, error) {
+    const key = 'save.refused.' + String(error.key || '').replace(/^import\.refused\./, '');
+    const text = app.t(key, error.params || {});
+    return text === key ? app.t('save.refused.unreadable') : text;
+  }
+
   /** Load a slot's saved session (or a new one) and say what needed tidying. */
   function restore(app, mode) {
     const { data, t, shell, state } = app;
@@ -121,7 +145,7 @@
     state.session = Object.assign({}, loaded.session, { plan: K.plan.syncPlan(data, loaded.session) });
     shell.clear('restore');
     if (loaded.error) {
-      shell.notice('restore', t('save.restoreFailed', { reason: loaded.error.message }),
+      shell.notice('restore', t('save.restoreFailed', { reason: restoreReason(app, loaded.error) }),
         [button(t('session.new'), () => startAgain(app))], 'alert');
       shell.status.textContent = t('save.notSaved');
     } else if (loaded.report.length) {
@@ -144,6 +168,7 @@
 
   async function startAgain(app) {
     const { t } = app;
+    if (app.framed) return K.ui.io.refuseFramed(app.ctx);
     if (!(await K.dom.confirm(t('session.newConfirm'), t('confirm.yes'), t('confirm.cancel')))) return;
     replace(app, K.session.newSession(app.data, new Date(), newId()), 'own');
     show(app, 0, true);
@@ -154,7 +179,7 @@
   function context(app) {
     const { data, t, shell, state, steps } = app;
     return {
-      data, t, steps, say: shell.say, notice: shell.notice, clear: shell.clear,
+      data, t, steps, say: shell.say, notice: shell.notice, clear: shell.clear, framed: app.framed, modeSlot: app.modeSlot,
       replace: (session, mode) => replace(app, session, mode),
       restore: (mode) => restore(app, mode),
       startAgain: () => startAgain(app),
@@ -182,7 +207,7 @@
     app.present = K.ui.presentButton(app.ctx, shell.body);
     mount.replaceChildren(h('div', { class: 'kmsat-shell' }, [
       shell.notices,
-      h('p', { class: 'kmsat-privacy' }, [t('app.privacy'), ' ', K.ui.example.controls(app.ctx)]),
+      h('p', { class: 'kmsat-privacy' }, [t('app.privacy'), ' ', app.modeSlot]),
       h('nav', { 'aria-label': t('nav.label') }, shell.nav),
       app.present.node, shell.position, shell.body, shell.pager, shell.status,
     ]), shell.live, shell.report);
@@ -194,6 +219,9 @@
     app.ctx = context(app);
     layout(app, mount);
     if (!app.storage) app.shell.notice('storage', app.t('app.storageUnavailable'), [K.ui.io.saveButton(app.ctx)], 'alert');
+    if (app.framed) K.ui.io.refuseFramed(app.ctx, false);
+    // From disk, other local pages opened in this browser share this page's storage.
+    if (location.protocol === 'file:') app.shell.notice('file', app.t('app.fileNotice'), [K.ui.io.saveButton(app.ctx)]);
     restore(app, 'own');
     const remembered = K.storage.recall(app.prefix + 'step');
     show(app, Math.max(0, app.steps.findIndex((s) => s.id === remembered)), false);

@@ -36,7 +36,7 @@
           options: data.scale.checklistAnswers.map((a) => ({ value: a.id, label: a.label })),
           class: 'kmsat-card',
         });
-        group.append(field({
+        group.append(field({ t,
           label: t('checklist.note.label'), labelledby: legendId, value: entry.note, rows: 2, onInput: set(q.id, 'note'),
         }));
         return group;

@@ -63,7 +63,7 @@
           options: data.scale.priorities.map((p) => ({ value: p.id, label: p.label }))
             .concat({ value: '', label: t('criterion.priority.none') }),
         }),
-        field({
+        field({ t,
           label: t('criterion.notes.label'), aria: t('criterion.notes.labelFor', { title }),
           hint: t('criterion.notes.hint'), value: answer.notes, rows: 3, onInput: set(c.id, 'notes'),
         }),

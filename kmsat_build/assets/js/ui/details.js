@@ -15,9 +15,12 @@
     const details = ctx.session.details;
     const set = (name) => (value) =>
       ctx.change((s) => Object.assign({}, s, { details: Object.assign({}, s.details, { [name]: value }) }));
-    const text = (name, rows) => field({
+    // The date reads as people write it ("26 November 2026", core/dates.js); the saved ISO date
+    // stays until the group types over it, and then what they typed is kept as typed.
+    const shown = (name) => (name === 'date' ? K.dates.formatDate(details.date, ctx.data.edition.language) : details[name]);
+    const text = (name, rows) => field({ t,
       name, rows, label: t('details.' + name + '.label'), hint: t('details.' + name + '.hint'),
-      value: details[name], onInput: set(name),
+      value: shown(name), onInput: set(name),
     });
     return [
       h('p', { text: t('details.intro') }),

@@ -21,8 +21,9 @@
     ctx.say(ctx.t('session.exampleLeft'));
   }
 
-  /** The notice shown over the example. */
+  /** The notice shown over the example (its button is the way back), and the privacy line's button. */
   function notice(ctx) {
+    K.dom.fill(ctx.modeSlot, ctx.mode === 'example' ? null : controls(ctx));
     if (ctx.mode !== 'example') return ctx.clear('example');
     ctx.notice('example', ctx.t('app.exampleNotice'), [
       button(ctx.t('session.exampleBack'), () => leave(ctx), { class: 'kmsat-btn kmsat-btn--primary' }),

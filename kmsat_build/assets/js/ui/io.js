@@ -21,6 +21,26 @@
     }
   }
 
+  /**
+   * Framed by another page, nothing replaces the answers: say so, with a
+   * way to open the page on its own (a new tab, out of the frame).
+   */
+  function refuseFramed(ctx, focus) {
+    const { t } = ctx;
+    const alone = h('a', { class: 'kmsat-btn', href: location.href.split('#')[0], target: '_blank', rel: 'noopener',
+      text: t('app.openAlone') });
+    const box = ctx.notice('framed', t('app.framed'), [alone], 'alert');
+    if (focus !== false) box.focus();
+    return box;
+  }
+
+  /** May `session`'s answers be replaced? Asked unless nothing is there to lose; never inside a frame. */
+  async function mayReplace(ctx, question) {
+    if (ctx.framed) { refuseFramed(ctx); return false; }
+    if (ctx.mode === 'own' && K.session.isBlank(ctx.session)) return true;
+    return K.dom.confirm(question, ctx.t('import.replace'), ctx.t('import.cancel'));
+  }
+
   /** Put an imported session on screen and say what was left out, with focus on the account. */
   function opened(ctx, result, text) {
     ctx.replace(result.session, 'own');
@@ -42,7 +62,7 @@
     } catch (error) {
       return ctx.notice('import', t('import.refused.heading') + ': ' + error.message, null, 'alert').focus();
     }
-    if (await K.dom.confirm(t('import.incoming.confirm', { label }), t('import.replace'), t('import.cancel'))) {
+    if (await mayReplace(ctx, t('import.incoming.confirm', { label }))) {
       const all = [].concat(report || [], result.report).filter((m) => m && typeof m.key === 'string');
       opened(ctx, Object.assign({}, result, { report: all }), t('import.incoming.done', { label }));
     }
@@ -107,7 +127,7 @@
       } catch (error) {
         return refuse(error.name === 'ImportError' ? error.message : t('import.readFailed'));
       }
-      if (!(await K.dom.confirm(t('import.confirm', { file: file.name }), t('import.replace'), t('import.cancel')))) return;
+      if (!(await mayReplace(ctx, t('import.confirm', { file: file.name })))) return;
       input.value = '';
       opened(ctx, result, t('import.done', { file: file.name }));
     }
@@ -145,12 +165,13 @@
       // A person sends their own answers to the facilitator without a file.
       own && K.sharePanel.panel({ data: ctx.data, t, heading: t('share.own.heading'), intro: t('share.own.intro'),
         shareBase: location.href }, ctx.session),
-      // These replace the user's own answers: not offered over the example.
-      own && importer(ctx),
-      own && h('p', null, button(t('session.new'), ctx.startAgain)),
+      // These replace the user's own answers: not offered over the example, nor inside a frame.
+      own && !ctx.framed && importer(ctx),
+      own && !ctx.framed && h('p', null, button(t('session.new'), ctx.startAgain)),
+      ctx.framed && h('p', { class: 'kmsat-hint', text: t('app.framed') }),
       K.ui.example.controls(ctx),
     ];
   }
 
-  K.ui.io = { render, download, saveButton, incoming, receive };
+  K.ui.io = { render, download, saveButton, incoming, receive, refuseFramed };
 })(self.KMSAT);

@@ -4,11 +4,16 @@
  * redraw the list and put focus back where it was. Rows move by buttons
  * (keyboard) or by dragging the handle (pointer); moves are announced.
  * The functions below share one editor record `ed` (see K.ui.plan).
+ *
+ * Drafted rows are candidates; the group ticks "Agreed action" on the few it
+ * will do (the guide: three to five). By keyboard a candidate row is three
+ * Tab stops (agreed, its details, its row buttons, one toolbar); its fields
+ * open with its details, and open by themselves once a row is agreed or has text.
  */
 (function (K) {
   'use strict';
   const { h, button, confirm } = K.dom;
-  const { field, links } = K.forms;
+  const { field, links, toolbar } = K.forms;
   const P = K.plan;
 
   const titleOf = (ed, view) => view.title || ed.t('plan.custom.untitled');
@@ -21,10 +26,18 @@
     const views = P.planView(ed.data, ed.ctx.session);
     ed.list.replaceChildren(...views.map((view, i) => row(ed, view, i, views.length)));
     ed.empty.hidden = views.length > 0;
+    drawCount(ed);
     drawRemoved(ed);
     const target = id && ed.list.querySelector('[data-row="' + CSS.escape(id) + '"] [data-act="' + act + '"]');
     if (target && !target.disabled) target.focus();
     else if (target) ed.list.querySelector('[data-row="' + CSS.escape(id) + '"] [data-act]:not([disabled])').focus();
+  }
+
+  /** "2 agreed (aim for 3 to 5)". */
+  function drawCount(ed) {
+    const plan = ed.ctx.session.plan;
+    ed.count.hidden = plan.length === 0;
+    ed.count.textContent = ed.t('plan.agreedCount', { count: P.agreedCount(plan), min: P.AIM.min, max: P.AIM.max });
   }
 
   function move(ed, id, delta, act) {
@@ -80,7 +93,7 @@
   function about(ed, view, r) {
     const { t } = ed;
     if (view.custom) {
-      return [h('p', { class: 'kmsat-tag', text: t('plan.custom.tag') }), field({
+      return [h('p', { class: 'kmsat-tag', text: t('plan.custom.tag') }), field({ t,
         label: t('plan.custom.title.label'), value: view.row.title,
         onInput: (value) => { r.rename(value || t('plan.custom.untitled')); r.update({ title: value }); },
       })];
@@ -97,7 +110,7 @@
   function fields(ed, view, r) {
     const { t } = ed;
     const input = (key, rows) => {
-      const box = field({
+      const box = field({ t,
         rows, value: view.row[key], class: 'kmsat-field--' + key, label: t('plan.column.' + key),
         onInput: (value) => r.update({ [key]: value }),
       });
@@ -115,6 +128,37 @@
       input('action', 2), input('owner'), input('support'), input('due'), input('measure', 2),
       h('div', { class: 'kmsat-field' }, [h('label', { for: status.id, text: t('plan.column.status') }), status]),
     ]);
+  }
+
+  /** The row's "Agreed action" tick: agreeing opens its fields; the count is redrawn and said. */
+  function agreedToggle(ed, view, r, li) {
+    const id = 'kmsat-agreed-' + view.id;
+    const box = h('input', { type: 'checkbox', id, checked: view.agreed, on: { change: () => {
+      r.update({ agreed: box.checked });
+      li.classList.toggle('kmsat-row--agreed', box.checked);
+      const more = li.querySelector('details');
+      if (box.checked && more) more.open = true;
+      drawCount(ed);
+      ed.ctx.say(ed.count.textContent);
+    } } });
+    r.name(box, 'plan.agreed.labelFor');
+    return h('div', { class: 'kmsat-agreed' }, [box, h('label', { for: id, text: ed.t('plan.agreed.label') })]);
+  }
+
+  /** The row's ideas and fields behind one disclosure: a candidate's are one Tab stop until opened. */
+  function details(ed, view, r) {
+    const { t } = ed;
+    const opportunities = (view.criterion && view.criterion.opportunities) || [];
+    const open = view.agreed || view.custom || K.model.rowHasText(view.row) || ed.opened.has(view.id);
+    const box = h('details', { open, on: { toggle: () => { if (box.open) ed.opened.add(view.id); else ed.opened.delete(view.id); } } }, [
+      h('summary', { text: t('plan.details') }),
+      opportunities.length > 0 && h('details', { class: 'kmsat-ideas' }, [
+        h('summary', { text: t('plan.ideas.summary', { count: opportunities.length }) }),
+        h('p', null, links(t, 'plan.ideas', opportunities)),
+      ]),
+      fields(ed, view, r),
+    ]);
+    return box;
   }
 
   function row(ed, view, i, total) {
@@ -136,18 +180,19 @@
     };
     const li = dropTarget(ed, i);
     li.setAttribute('data-row', view.id);
+    li.classList.toggle('kmsat-row--agreed', view.agreed);
     K.dom.append(li, [
       h('div', { class: 'kmsat-row__head' }, [handle(ed, view, li), heading]),
+      agreedToggle(ed, view, r, li),
       about(ed, view, r),
       view.stale && h('p', { class: 'kmsat-hint', text: t('plan.stale') }),
-      view.criterion?.opportunities?.length > 0 && h('p', { class: 'kmsat-ideas' }, links(t, 'plan.ideas', view.criterion.opportunities)),
-      fields(ed, view, r),
-      h('div', { class: 'kmsat-actions' }, [
+      details(ed, view, r),
+      r.name(toolbar('', [
         r.name(button(t('plan.moveUp'), () => move(ed, view.id, -1, 'up'), { 'data-act': 'up', disabled: i === 0 }), 'plan.moveUpLabel'),
         r.name(button(t('plan.moveDown'), () => move(ed, view.id, 1, 'down'), { 'data-act': 'down', disabled: i === total - 1 }),
           'plan.moveDownLabel'),
         r.name(button(t('plan.remove'), () => remove(ed, view.id), { 'data-act': 'remove' }), 'plan.removeLabel'),
-      ]),
+      ]), 'plan.rowActions'),
     ]);
     r.rename(titleOf(ed, view));
     return li;
@@ -179,18 +224,20 @@
   K.ui.plan = function (ctx) {
     const { t, data } = ctx;
     const ed = { ctx, t, data, list: h('ol', { class: 'kmsat-plan kmsat-bare' }), removed: h('div'),
-      empty: h('p', { text: t('plan.empty') }), dragged: null, addButton: null };
+      empty: h('p', { text: t('plan.empty') }), dragged: null, addButton: null,
+      count: h('p', { class: 'kmsat-plan-count' }), opened: new Set() };
     ed.addButton = button(t('plan.add'), () => {
-      edit(ed, (s) => ({ plan: P.addCustomRow(s.plan) }));
+      // The group's own action is one it chose: agreed from the start.
+      edit(ed, (s) => ({ plan: P.addCustomRow(s.plan, { agreed: true }) }));
       const plan = ctx.session.plan;
       draw(ed);
-      ed.list.querySelector('[data-row="' + CSS.escape(plan[plan.length - 1].id) + '"] input').focus();
+      ed.list.querySelector('[data-row="' + CSS.escape(plan[plan.length - 1].id) + '"] input[type=text]').focus();
       ctx.say(t('plan.added'));
     }, { class: 'kmsat-btn kmsat-btn--primary' });
     draw(ed);
     return [
       h('p', { text: t('plan.intro') }),
-      ed.empty, ed.list,
+      ed.count, ed.empty, ed.list,
       h('div', { class: 'kmsat-actions' }, [ed.addButton, button(t('export.print'), () => window.print())]),
       ed.removed,
     ];

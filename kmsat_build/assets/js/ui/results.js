@@ -21,14 +21,16 @@
       s.min === null ? '' : s.min === s.max ? String(s.min) : t('results.spread', { min: s.min, max: s.max }),
     ].concat(levels.map((level) => s.counts[level.id]), s.dontKnow, s.notApplicable));
     const caption = t('results.table.caption');
-    // At 400% zoom the table scrolls in its own box, never the page (WCAG 1.4.10).
-    return h('div', { class: 'kmsat-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
+    // At 400% zoom the table scrolls in its own box, never the page (WCAG 1.4.10); on a phone the hint says so.
+    const hintId = K.dom.uid('hint');
+    return [h('p', { class: 'kmsat-hint kmsat-scroll-hint', id: hintId, text: t('results.table.scrollHint') }),
+      h('div', { class: 'kmsat-scroll', tabindex: '0', role: 'region', 'aria-label': caption, 'aria-describedby': hintId },
       h('table', { class: 'kmsat-table kmsat-scores' }, [
         h('caption', { text: caption }),
         h('thead', null, h('tr', null, heads.map((text) => h('th', { scope: 'col', text })))),
         h('tbody', null, rows.map((cells) => h('tr', null, cells.map((cell) =>
           (typeof cell === 'object' ? cell : h('td', { text: cell })))))),
-      ]));
+      ]))];
   }
 
   /** Bars for the means, a line for each range. x in %, no viewBox: text keeps its size on a phone. */
