@@ -122,6 +122,15 @@ def test_site_works_from_disk(browser, national_site):
     page.goto((national_site / "compare.html").as_uri())
     page.locator("#kmsat-cmp-input").wait_for(state="attached")  # compare starts from disk
     assert not page.locator("#kmsat-compare-nojs").is_visible()
+    # The compare page's parts loaded on demand come from disk too (relative to boot.js).
+    parts = [b.name for b in read_manifest() if not b.mount and b.name != "site"]
+    attached = page.evaluate(
+        """names => Promise.all(names.map(n => KMSAT.load(n))).then(() =>
+             [KMSAT.share, KMSAT.sharePanel, KMSAT.compareTime, KMSAT.compareMove, KMSAT.compareGuard,
+              KMSAT.compareCsv].map(part => part !== undefined))""",
+        parts,
+    )
+    assert parts and all(attached), (parts, attached)
     assert offsite == []
     context.close()
 
