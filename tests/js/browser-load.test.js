@@ -9,27 +9,33 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { CORE, loadData, manifest } = require('./helpers.js');
 
-/** Each bundle's core files in load order, as names (`compare-state` attaches as `compareState`). */
-const bundles = manifest().map((b) => ({ name: b.name, core: b.files.filter((f) => f.startsWith('js/core/'))
-  .map((f) => path.basename(f, '.js')) })).filter((b) => b.core.length);
-/** The pages' bundles: the docx bundle's one core file has tests of its own (board-paper-docx.test.js). */
+/**
+ * Each bundle's core files in load order, as names (`compare-state` attaches as `compareState`).
+ * A bundle with no mount point is loaded on demand on top of its page's bundle: `compare-csv`
+ * and `compare-paper` over `compare` (its name's first part), present mode over the assessment page.
+ */
+const listed = manifest();
+const BASE = { present: 'assessment' };
+const filesOf = (b) => b.files.filter((f) => f.startsWith('js/core/')).map((f) => path.basename(f, '.js'));
+const pageOf = (b) => (b.mount.length ? null
+  : listed.find((p) => p.mount.length && (BASE[b.name] === p.name || b.name.startsWith(p.name + '-'))));
+const bundles = listed.map((b) => ({ name: b.name, own: filesOf(b),
+  core: (pageOf(b) ? filesOf(pageOf(b)) : []).concat(filesOf(b)) })).filter((b) => b.own.length);
+/** Bundles that carry the session core: the docx bundle's one core file has tests of its own. */
 const pageBundles = bundles.filter((b) => b.core.includes('session'));
 const attachName = (file) => file.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-/** Bundles that only ever load on top of another page's bundle: present mode over the assessment page. */
-const BASE = { present: 'assessment' };
-const coreOf = (name) => bundles.find((b) => b.name === name).core;
 
 test('every core file is in a bundle', () => {
   const files = fs.readdirSync(CORE).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
-  const listed = new Set(bundles.flatMap((b) => b.core));
-  assert.deepEqual(files.filter((f) => !listed.has(f)), []);
+  const inBundles = new Set(bundles.flatMap((b) => b.own));
+  assert.deepEqual(files.filter((f) => !inBundles.has(f)), []);
 });
 
 for (const bundle of pageBundles) {
   test(`as classic scripts in the ${bundle.name} bundle's order, the core attaches to self.KMSAT and works`, () => {
     const context = vm.createContext({});
     context.self = context;
-    const core = (BASE[bundle.name] ? coreOf(BASE[bundle.name]) : []).concat(bundle.core);
+    const core = bundle.core;
     for (const name of core) {
       vm.runInContext(fs.readFileSync(path.join(CORE, name + '.js'), 'utf8'), context, { filename: name + '.js' });
     }

@@ -7,6 +7,7 @@ const vm = require('node:vm');
 const { CORE, core, loadData, loadStrings, sessionWith, answers, parseCSV } = require('./helpers.js');
 
 const compare = core('compare');
+const compareCsv = core('compare-csv');
 const { toJSON } = core('exporters');
 const { ImportError } = core('session');
 const { syncPlan } = core('plan');
@@ -287,7 +288,7 @@ test('CSV: side by side, consensus and over time, with BOM and neutralised cells
   const evil = compare.readExport(file('=HYPERLINK("x")', '2026-03-01', '412k34'), data);
   const entries = [evil, entry('Surgery', '2026-03-01', '443111')];
   const shared = compare.sharedCriteria(data, entries);
-  const side = compare.sideBySideCSV(data, compare.sideBySide(data, entries, shared));
+  const side = compareCsv.sideBySideCSV(data, compare.sideBySide(data, entries, shared));
   assert.ok(side.startsWith('\uFEFF') && side.endsWith('\r\n'));
   const rows = parseCSV(side.slice(1));
   // Each team's column names its date.
@@ -297,12 +298,12 @@ test('CSV: side by side, consensus and over time, with BOM and neutralised cells
   assert.deepEqual(rows[6], ['Behaviours', 'learning-before', 'Learning before', "Don't know", '1', '1', '1']);
   const spread = compare.spread(data, entries, shared);
   const agreed = { 'accountable-executive': { level: 'embedded', notes: '-1 vote' } };
-  const cons = parseCSV(compare.consensusCSV(data, spread, agreed).slice(1));
+  const cons = parseCSV(compareCsv.consensusCSV(data, spread, agreed).slice(1));
   assert.deepEqual(cons[0].slice(3), ['Not yet', 'Emerging', 'Developing', 'Embedded', "Don't know", 'Not applicable',
     'Not answered', 'Median', 'Range', 'Agreed level', 'Note']);
   assert.deepEqual(cons.find((r) => r[1] === 'accountable-executive').slice(3),
     ['0', '0', '0', '2', '0', '0', '0', '4', '0', 'Embedded', "'-1 vote"]);
-  const time = parseCSV(compare.overTimeCSV(data, compare.overTime(data,
+  const time = parseCSV(compareCsv.overTimeCSV(data, compare.overTime(data,
     [entry('Surgery', '2025-03-01', '111111'), entry('Surgery', '2026-03-01', '213111')], shared)).slice(1));
   assert.deepEqual(time[0], ['Element', 'Id', 'Item', '2025-03-01', '2026-03-01', 'Change']);
   assert.deepEqual(time[1], ['Leadership', 'leadership', 'Leadership', '1', '2', '1']);

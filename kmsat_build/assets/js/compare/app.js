@@ -15,6 +15,11 @@
   const MODES = ['side', 'consensus', 'time'];
   const TYPING_PAUSE = 400; // ms: a note typed is saved this long after the last key
 
+  /** Say why the page will not save (compare/guard.js): its code comes the first time it is needed. */
+  function guard(page, which) {
+    K.load('compare-guard').then(() => K.compareGuard[which](page), (error) => console.error(error.message));
+  }
+
   /** The page's parts: the file chooser, messages, the view, its controls. */
   function parts(page) {
     const { t, state } = page;
@@ -90,7 +95,7 @@
         if (page.state.problem) return; // what storage holds stays until the user chooses
         const text = page.state.files.length ? JSON.stringify(K.compare.storeState(page.state)) : null;
         const result = slot.write(() => text, force === true);
-        if (result === 'conflict') { K.compareGuard.conflict(page); return; }
+        if (result === 'conflict') { guard(page, 'conflict'); return; }
         page.parts.storageNote.replaceChildren(result === 'ok' ? '' : h('p', { class: 'kmsat-cmp-warning', role: 'alert',
           text: t(result === 'full' ? 'compare.storage.full' : 'compare.storage.unavailable') }));
       },
@@ -120,11 +125,11 @@
       const page = create(mount, data);
       layout(page, mount);
       if (page.state.files.length) page.announce(page.t('compare.storage.restored', { count: page.state.files.length }));
-      if (page.state.problem) K.compareGuard.unreadable(page);
+      if (page.state.problem) guard(page, 'unreadable');
       page.render();
       // Files added and notes typed a moment ago are saved at once if the page goes.
       const onHide = () => { if (page.saving) page.persist(); };
-      const onStorage = (event) => { if (page.slot.changedElsewhere(event)) K.compareGuard.conflict(page); };
+      const onStorage = (event) => { if (page.slot.changedElsewhere(event)) guard(page, 'conflict'); };
       addEventListener('pagehide', onHide);
       addEventListener('storage', onStorage);
       const stopPrint = K.comparePrint.watch(page);

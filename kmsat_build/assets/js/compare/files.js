@@ -107,8 +107,11 @@
   }
 
   /** Open or close one of a row's panels (share, move), then put focus in it. */
-  function togglePanel(page, toggle, id) {
+  async function togglePanel(page, toggle, id) {
     toggle(page.state, id);
+    // A panel's code comes the first time one is opened.
+    if (page.state.sharing) await K.load('compare-share');
+    else if (page.state.moving) await K.load('compare-move');
     renderPanels(page);
     renderFiles(page);
     const heading = page.parts.sharePanel.querySelector('h3');

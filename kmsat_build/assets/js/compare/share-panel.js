@@ -18,11 +18,12 @@
     const { t, data } = ctx;
     const input = h('input', { type: 'text', id: 'kmsat-share-paste', class: 'kmsat-cmp-link',
       'aria-describedby': 'kmsat-share-paste-hint', spellcheck: 'false', autocomplete: 'off' });
-    function add(event) {
+    async function add(event) {
       event.preventDefault();
       const value = input.value.trim();
       if (!value) return;
       const name = t('share.paste.name', { team: '' }).replace(/[:\s]+$/, '');
+      await K.load('compare-share'); // reading a link: its code comes with the first link pasted
       try {
         const read = K.share.decodeShare(value, data, { newId: newId() });
         const same = read.edition.fingerprint === data.fingerprint;

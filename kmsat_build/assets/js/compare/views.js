@@ -40,6 +40,11 @@
   function renderView(page) {
     const { data, t, state, parts } = page;
     const C = K.compare;
+    if (state.mode === 'time' && state.files.length && !K.compareTime) {
+      // Its code comes the first time the view is shown (the page's first load stays light).
+      K.load('compare-time').then(() => renderView(page), (error) => console.error(error.message));
+      return;
+    }
     const all = state.files.map((f) => f.entry);
     page.current = null;
     parts.teamField.hidden = !state.files.length || state.mode === 'side';
@@ -125,10 +130,11 @@
   }
 
   /** The view on screen as CSV. */
-  function exportCSV(page) {
+  async function exportCSV(page) {
+    await K.load('compare-csv'); // the builders come with the first download
     const { current, data } = page;
     if (!current) return;
-    const C = K.compare;
+    const C = K.compareCsv;
     const text = current.mode === 'side' ? C.sideBySideCSV(data, current.view)
       : current.mode === 'time' ? C.overTimeCSV(data, current.view) : C.consensusCSV(data, current.rows, current.agreed);
     const today = K.session.newSession(data, new Date(), '').details.date;
