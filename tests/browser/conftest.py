@@ -129,7 +129,20 @@ def axe():
 
 
 def assert_accessible(axe, page, label: str = ""):
-    """axe-core at WCAG 2.2 AA: no violations."""
+    """axe-core at WCAG 2.2 AA: no violations.
+
+    First wait for running transitions (the header's tabs fade as the page scrolls):
+    axe would measure a colour halfway through the fade.
+    """
+    # evaluate, not wait_for_function: its string predicate is eval'd, which the CSP refuses.
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          const until = performance.now() + 10000;
+          const still = () => document.getAnimations().some((a) => a.playState === 'running');
+          const check = () => (still() && performance.now() < until ? requestAnimationFrame(check) : resolve());
+          check();
+        })"""
+    )
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, f"{label or page.url}\n{results.generate_report()}"
 

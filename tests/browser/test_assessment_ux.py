@@ -381,7 +381,11 @@ def test_the_group_agrees_a_few_actions_and_readers_see_them_first(site_url, pag
     expect(count).to_have_text(f"{before + 1} agreed (aim for 3 to 5)")
     expect(live(page)).to_have_text(f"{before + 1} agreed (aim for 3 to 5)")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    printed = page.locator(".kmsat-report .kmsat-plan-table tbody tr")
+    # The printed report is the Board paper: its plan is the table captioned with the plan's title.
+    plan_table = page.locator(
+        ".kmsat-report table", has=page.locator("caption", has_text=STRINGS["report.plan"])
+    )
+    printed = plan_table.first.locator("tbody tr")
     firsts = [printed.nth(i).locator("td").nth(1).inner_text() for i in range(printed.count())]
     agreed = [t for t in firsts if "(candidate)" not in t]
     assert len(agreed) == before + 1
@@ -392,8 +396,8 @@ def test_the_group_agrees_a_few_actions_and_readers_see_them_first(site_url, pag
         page.get_by_role("button", name=STRINGS["export.csv"]).click()
     info.value.save_as(tmp_path / "plan.csv")
     lines = (tmp_path / "plan.csv").read_text("utf-8-sig").splitlines()
-    assert lines[0].endswith(",Agreed action")
-    marks = [line.rsplit(",", 1)[1] for line in lines if line.startswith("plan,")]
+    assert lines[0].endswith(',"Agreed action"')  # every CSV cell is quoted
+    marks = [line.rsplit(",", 1)[1].strip('"') for line in lines if line.startswith('"plan",')]
     assert marks == sorted(marks, key=lambda m: m != "Agreed") and "Candidate" in marks
 
 

@@ -168,8 +168,10 @@ def test_the_agreed_answers_are_used_over_the_raters_and_said_so(site_url, page,
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the comparison (.csv)").click()
     text = Path(info.value.path()).read_bytes().decode("utf-8")
-    assert text.startswith("\ufeffElement,Id,Item,Finance Team (2026-05-20),Median,Lowest\r\n")
-    assert "Leadership,leadership,Leadership,2.25,2.25,2.25\r\n" in text
+    assert text.startswith(
+        '\ufeff"Element","Id","Item","Finance Team (2026-05-20)","Median","Lowest"\r\n'
+    )
+    assert '"Leadership","leadership","Leadership","2.25","2.25","2.25"\r\n' in text
     axe_both(axe, page, "compare: side by side with agreed answers")
 
 

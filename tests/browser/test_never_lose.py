@@ -53,7 +53,7 @@ PRIORITIES = {p["id"]: p["label"] for p in SCALE["priorities"]} | {
 RANK = {p["id"]: i for i, p in enumerate(SCALE["priorities"])}
 DETAILS = {
     f: STRINGS[f"details.{f}.label"]
-    for f in ["organisation", "team", "date", "facilitator", "participants", "rater"]
+    for f in ["organisation", "team", "date", "facilitator", "participants", "rater", "purpose"]
 }
 ROW = ["action", "owner", "support", "due", "measure"]
 STATUSES = ["not-started", "in-progress", "done"]

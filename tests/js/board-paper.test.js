@@ -101,9 +101,9 @@ test('action plan: every row and field, due dates as people write them, status i
   const [table] = blocks(paper, 'plan', 'table');
   assert.deepEqual(table.head, ['#', 'Criterion'].concat(['action', 'owner', 'support', 'due', 'measure', 'status']
     .map((f) => data.strings['plan.column.' + f])));
-  assert.deepEqual(table.rows[0], ['1', 'An accountable executive (Emerging, High)', 'Action 1 for accountable-executive',
+  assert.deepEqual(table.rows[0], ['1', 'An accountable executive (candidate) (Emerging, High)', 'Action 1 for accountable-executive',
     'Owner 1', 'Library support 1', '15 January 2027', 'Measure 1', 'Not started']);
-  assert.deepEqual(table.rows[3], ['4', 'Library induction for new directors', 'Add to induction', 'Head of Library', '',
+  assert.deepEqual(table.rows[3], ['4', 'Library induction for new directors (candidate)', 'Add to induction', 'Head of Library', '',
     'Spring 2027', 'Every new director', '']);
   assert.equal(table.widths.length, table.head.length);
   const empty = boardPaper.build(data, sessionWith(data, {}), { now: NOW });

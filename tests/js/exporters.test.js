@@ -135,7 +135,7 @@ test('toMarkdown: the report, with user text escaped everywhere', () => {
   assert.equal(md.includes('[x]('), false);
   assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
-  assert.ok(md.includes('| \\# Not a heading |'));
+  assert.ok(md.includes('| \\# Not a heading (candidate) |'));
   assert.ok(md.includes('| Date of the session | 26 November 2026 |'), 'dates as people write them');
   // The Board paper's sections, as printed and in the Word document.
   assert.deepEqual(md.match(/^#+ .*$/gm), ['# Small Test Edition: self-assessment report',
@@ -158,8 +158,8 @@ test('toMarkdown: results, strengths, plan and checklist read as expected', () =
   assert.ok(md.includes('| Behaviours | 4.0 | 2 of 3 | 4 | 1 | 0 |'));
   assert.ok(md.includes('- Behaviours: Sharing across boundaries (4 Embedded)'));
   assert.ok(md.includes("- Behaviours: Reflection during and after (Don't know)"), "Don't know criteria are named");
-  assert.ok(md.includes('| 1 | An accountable executive (Emerging, High) | Name an executive |  |  |  |  | In progress |'));
-  assert.ok(md.includes('| 2 | Our own action |  |  |  |  |  |  |'));
+  assert.ok(md.includes('| 1 | An accountable executive (candidate) (Emerging, High) | Name an executive |  |  |  |  | In progress |'));
+  assert.ok(md.includes('| 2 | Our own action (candidate) |  |  |  |  |  |  |'));
   assert.ok(md.includes('| 1.1 An accountable executive | 2 Emerging | High |  |'));
   assert.ok(md.includes('| Is a named Board member accountable for knowledge? | No |  |'));
   assert.ok(md.includes('| The group is answering on behalf of | A team |'));
@@ -179,7 +179,7 @@ test('exports are all words: no strings key is left unresolved', () => {
     session.plan = session.plan.concat({ id: 'row-20', criterion: 'sharing', title: '', action: 'kept', owner: '',
       support: '', due: '', measure: '', status: '' });
     const text = toMarkdown(data, session) + toCSV(data, session);
-    assert.ok(text.includes('| Sharing across boundaries (rating has changed) (Embedded) |'), 'a stale row is tagged');
+    assert.ok(text.includes('| Sharing across boundaries (candidate) (rating has changed) (Embedded) |'), 'a stale row is tagged');
     assert.deepEqual(text.match(/\b(?:report|results|plan|details|csv|import|paper)\.[A-Za-z][A-Za-z0-9.]*/g), null);
   }
 });

@@ -188,11 +188,12 @@
   }
 
   function plan(ctx) {
-    const views = planning.planView(ctx.data, ctx.session);
+    // Agreed actions first; drafted candidates are marked as such.
+    const views = planning.agreedFirst(planning.planView(ctx.data, ctx.session));
     const head = [ctx.t('report.column.number'), ctx.t('report.column.criterion')]
       .concat(ROW_FIELDS.concat('status').map((f) => ctx.t('plan.column.' + f)));
     const rows = views.map((v, i) => {
-      const title = v.custom ? (v.title || ctx.t('plan.custom.untitled')) : v.title;
+      const title = planning.readerTitle(v, ctx.t('plan.custom.untitled'), (name) => ctx.t('plan.candidateTitle', { title: name }));
       const about = v.level ? ' (' + [v.level.label, v.priority && v.priority.label].filter(Boolean).join(', ') + ')' : '';
       return [String(i + 1), title + (v.stale ? ' ' + ctx.t('plan.staleTag') : '') + about].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
         v.row.status ? ctx.t('plan.status.' + camel(v.row.status)) : '');

@@ -117,7 +117,7 @@
       h('h2', { id: headingId, class: 'kmsat-present__title', text: t('present.results.heading') }),
       h('div', { class: 'kmsat-present__results' }, [
         h('div', { class: 'kmsat-present__chart' }, [K.ui.results.chart(ctx, scores),
-          h('div', { class: 'kmsat-sr' }, K.ui.results.table(ctx, scores).querySelector('table'))]),
+          h('div', { class: 'kmsat-sr' }, h('div', null, K.ui.results.table(ctx, scores)).querySelector('table'))]),
         h('div', { class: 'kmsat-present__focus' }, [
           shortList(ctx, 'present.results.focus', focus, 4),
           shortList(ctx, 'present.results.findOut', findOut, 3),
