@@ -133,7 +133,7 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
         "## Results by element",
         "| Leadership | 2.0 | 5 of 5 | 1 to 3 | 0 | 0 |",
         "## Action plan",
-        "| 1 | Evidence-informed Board papers (Not yet, High) |",
+        "| 1 | Evidence-informed Board papers (candidate) (Not yet, High) |",
         "Repeat this self-assessment",
         "## Board checklist",
     ]:
