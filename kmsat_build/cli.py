@@ -107,15 +107,20 @@ def cmd_new_edition(args) -> int:
     return 0
 
 
+def _not_an_edition(folder: Path) -> int:
+    """Say that ``folder`` holds no edition.yml; the exit code of a command that needs one."""
+    print(
+        f"{folder}: expected an edition folder (with edition.yml), but received none",
+        file=sys.stderr,
+    )
+    return 1
+
+
 def cmd_upgrade(args) -> int:
     """Pin the installed kmsat in the edition, then show what the new national content changes."""
     folder = Path(args.dir)
     if not is_edition_folder(folder):
-        print(
-            f"{folder}: expected an edition folder (with edition.yml), but received none",
-            file=sys.stderr,
-        )
-        return 1
+        return _not_an_edition(folder)
     try:
         pin = choose_pin(args.pin_release)
     except PinError as exc:
@@ -132,11 +137,7 @@ def cmd_upgrade(args) -> int:
 def cmd_diff(args) -> int:
     folder = Path(args.dir)
     if not is_edition_folder(folder):
-        print(
-            f"{folder}: expected an edition folder (with edition.yml), but received none",
-            file=sys.stderr,
-        )
-        return 1
+        return _not_an_edition(folder)
     try:
         national = load_framework(args.national or national_framework_dir(), label="national")
         doc = load_overlay(folder / "edition.yml", "edition.yml")

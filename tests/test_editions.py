@@ -127,13 +127,18 @@ def test_diff_golden(capsys):
     assert out == golden.read_text()
 
 
-def test_diff_names_national_changes_hidden_by_the_edition(tmp_path, capsys):
+def edition_with_its_base_and_a_national_copy(tmp_path):
+    """The full edition with its national base recorded, and a national framework to change."""
     edition = tmp_path / "edition"
     shutil.copytree(FULL, edition)
     assert cli(["diff", str(edition), "--accept-national"]) == 0
     national = tmp_path / "national"
     shutil.copytree(ROOT / "framework", national)
-    leadership = national / "elements" / "leadership.yml"
+    return edition, national, national / "elements" / "leadership.yml"
+
+
+def test_diff_names_national_changes_hidden_by_the_edition(tmp_path, capsys):
+    edition, national, leadership = edition_with_its_base_and_a_national_copy(tmp_path)
     text = leadership.read_text()
     statement = re.search(r"statement: (.*)", text).group(1)  # accountable-executive's
     leadership.write_text(text.replace(statement, "A reworded national statement.", 1))
@@ -191,12 +196,7 @@ def test_every_commented_overlay_field_is_valid(tmp_path):
 
 def test_diff_works_when_the_nation_removes_what_the_edition_changes(tmp_path, capsys):
     """A national criterion the edition rewords is removed: diff still runs and says so."""
-    edition = tmp_path / "edition"
-    shutil.copytree(FULL, edition)
-    assert cli(["diff", str(edition), "--accept-national"]) == 0
-    national = tmp_path / "national"
-    shutil.copytree(ROOT / "framework", national)
-    leadership = national / "elements" / "leadership.yml"
+    edition, national, leadership = edition_with_its_base_and_a_national_copy(tmp_path)
     text = leadership.read_text()
     start = text.index("  - id: accountable-executive")
     end = text.index("  - id:", start + 5)

@@ -128,6 +128,15 @@ def axe():
     return Axe()
 
 
+@pytest.fixture
+def edition_page(context, edition_url):
+    """A page for the example edition's site, watched like `page`."""
+    page = context.new_page()
+    page.watch = PageWatch(page, (edition_url,))
+    yield page
+    page.watch.assert_clean()
+
+
 def assert_accessible(axe, page, label: str = ""):
     """axe-core at WCAG 2.2 AA: no violations.
 

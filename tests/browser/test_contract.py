@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PageWatch, assert_accessible
+from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -55,14 +55,6 @@ def test_a_page_the_script_cannot_read_says_so_and_keeps_the_paper_form(
         assert notice.evaluate(follows, fallback) == notice_first
         assert page.locator(mount + " :is(nav, input, button)").count() == 0
         page.unroute_all()
-
-
-@pytest.fixture
-def edition_page(context, edition_url):
-    page = context.new_page()
-    page.watch = PageWatch(page, (edition_url,))
-    yield page
-    page.watch.assert_clean()
 
 
 def test_local_examples_show_beside_their_criterion(edition_page, edition_url, axe):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PageWatch, assert_accessible
+from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +20,6 @@ PAGES = [
     "assessment.html",
     "compare.html",
 ]
-
-
-@pytest.fixture
-def edition_page(context, edition_url):
-    page = context.new_page()
-    page.watch = PageWatch(page, (edition_url,))
-    yield page
-    page.watch.assert_clean()
 
 
 def test_edition_pages_are_clean_and_accessible(edition_page, edition_url, axe):
