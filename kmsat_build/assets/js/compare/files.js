@@ -110,7 +110,7 @@
   async function togglePanel(page, toggle, id) {
     toggle(page.state, id);
     // A panel's code comes the first time one is opened.
-    if (page.state.sharing) await K.load('compare-share');
+    if (page.state.sharing) await K.load('share');
     else if (page.state.moving) await K.load('compare-move');
     renderPanels(page);
     renderFiles(page);

@@ -23,7 +23,7 @@
       const value = input.value.trim();
       if (!value) return;
       const name = t('share.paste.name', { team: '' }).replace(/[:\s]+$/, '');
-      await K.load('compare-share'); // reading a link: its code comes with the first link pasted
+      await K.load('share'); // reading a link: its code comes with the first link pasted
       try {
         const read = K.share.decodeShare(value, data, { newId: newId() });
         const same = read.edition.fingerprint === data.fingerprint;
