@@ -37,12 +37,12 @@
     for (const group of block.groups) {
       const single = group.marks.length === 1 && !group.marks[0].label;
       y += CHART.row;
-      parts.push(svg('text', { class: 'kmsat-paper-chart__group', x: CHART.left, y: y - 5,
-        text: single ? group.label + ': ' + group.marks[0].meanText : group.label }));
+      parts.push(svg('text', { class: 'kmsat-paper-chart__group', x: CHART.left, y: y - 5 },
+        single ? [group.label, ': ', group.marks[0].meanText] : group.label));
       for (const mark of group.marks) {
         if (!single) {
           y += CHART.row - 4;
-          parts.push(svg('text', { class: 'kmsat-paper-chart__mark', x: CHART.left, y: y - 4, text: mark.label + ': ' + mark.meanText }));
+          parts.push(svg('text', { class: 'kmsat-paper-chart__mark', x: CHART.left, y: y - 4 }, [mark.label, ': ', mark.meanText]));
         }
         if (mark.mean !== null) {
           parts.push(svg('rect', { class: 'kmsat-paper-chart__bar', x: CHART.left, y, height: CHART.bar, width: (x(mark.mean) - CHART.left).toFixed(1) }));

@@ -74,7 +74,7 @@
   function say(v, text) {
     v.live.textContent = '';
     clearTimeout(v.timers.say);
-    v.timers.say = setTimeout(() => { v.live.textContent = text; }, 100);
+    v.timers.say = setTimeout(() => { fill(v.live, text); }, 100);
   }
 
   /** Where the group is, as the bar shows it and as it is announced. */
@@ -93,7 +93,7 @@
     v.slide.dataset.kind = s.kind;
     const more = v.slide.querySelector('.kmsat-present__more');
     if (more) more.append(v.toolRow);
-    v.position.textContent = where(v, s);
+    fill(v.position, where(v, s));
     v.prev.disabled = v.index === 0;
     v.next.disabled = v.index === v.slides.length - 1;
     refresh(v);
@@ -174,7 +174,7 @@
     const reason = result && !result.ok ? result.reason : '';
     if (reason === v.unsaved) return;
     v.unsaved = reason;
-    v.unsavedLine.textContent = !reason ? '' : v.t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed');
+    fill(v.unsavedLine, reason && v.t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed');
   }
 
   function act(v, action) {
