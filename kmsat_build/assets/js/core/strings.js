@@ -60,6 +60,18 @@
       return whole;
     });
     pieces.push([template.slice(at), own]);
+    remember(pieces, out);
+  }
+
+  /** Texts joined into one, which keeps their parts' languages (for code that must build a text with +). */
+  function join(...texts) {
+    const out = texts.join('');
+    if (marked.size) remember([].concat(...texts.map((text) => marked.get(text) || [[text, '']])), out);
+    return out;
+  }
+
+  /** Remember `out` as its pieces, [text, lang], when any is in the other language. */
+  function remember(pieces, out) {
     // Pieces with no letters (numbers, spaces, stops) join the part before them, or the next one.
     const result = [];
     for (const [text, lang] of pieces) {
@@ -103,5 +115,5 @@
     return t(strings, msg.key, msg.params);
   }
 
-  return { t, message, format, markFallback, parts };
+  return { t, message, format, markFallback, parts, join };
 });

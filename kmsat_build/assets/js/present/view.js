@@ -174,7 +174,7 @@
     const reason = result && !result.ok ? result.reason : '';
     if (reason === v.unsaved) return;
     v.unsaved = reason;
-    fill(v.unsavedLine, reason && v.t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed');
+    fill(v.unsavedLine, reason && v.t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed'));
   }
 
   function act(v, action) {
