@@ -99,7 +99,8 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
     """The JSON object embedded in the assessment page.
 
     ``url`` maps a page path (``elements/leadership.md``) to its URL relative
-    to the assessment page.
+    to the assessment page. In an edition in another language, ``fallback``
+    says which texts are still the national ones (see ``fallback_block``).
     """
 
     fw = mark_fallback(fw)

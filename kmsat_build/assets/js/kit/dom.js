@@ -78,11 +78,15 @@
    * (core/contract.js checkPageData says which, in words). Its texts in the
    * national language are marked from here on (core/strings.js markFallback).
    */
+  let read;
   function pageData() {
     const node = document.getElementById('kmsat-data');
+    const json = node && node.getAttribute('data-kmsat-json');
     let data = null;
-    try { data = node ? JSON.parse(node.getAttribute('data-kmsat-json') || '') : null; } catch (error) { /* null */ }
-    K.strings.markFallback(data);
+    try { data = JSON.parse(json || ''); } catch (error) { /* null */ }
+    // Marked again only for other data: a second reader (the share banner) keeps the sentences made since.
+    if (json !== read) K.strings.markFallback(data);
+    read = json;
     return data;
   }
 
