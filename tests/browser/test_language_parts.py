@@ -91,8 +91,14 @@ def test_the_welsh_board_paper_and_present_mode_mark_english(welsh):
     page.get_by_role("button", name=data["strings"]["present.open"], exact=True).click()
     slide = ".kmsat-present__slide"
     expect(page.locator(slide)).to_be_visible()
-    assert read_in(page, slide, data["elements"][0]["criteria"][0]["title"]) == {"en-GB"}
+    title = data["elements"][0]["criteria"][0]["title"]
+    assert read_in(page, slide, title) == {"en-GB"}
     assert read_in(page, slide, "Dim eto") == {"cy"}
+    # What it announces on arrival: its English words in English, the element's title in Welsh.
+    live = ".kmsat-present [aria-live]"
+    expect(page.locator(live)).to_contain_text(title)
+    assert read_in(page, live, title) == {"en-GB"}
+    assert read_in(page, live, "Arweinyddiaeth") == {"cy"}
 
 
 def test_the_national_edition_marks_nothing(page, site_url):

@@ -56,7 +56,7 @@
     const axisY = y + 4;
     parts.unshift(block.axis.map((tick) => svg('line', { class: 'kmsat-paper-chart__grid', x1: x(tick.value), x2: x(tick.value), y1: 0, y2: axisY })));
     parts.push(block.axis.map((tick) => svg('text', { class: 'kmsat-paper-chart__axis', x: x(tick.value), y: axisY + 14,
-      'text-anchor': 'end', text: tick.value + ' ' + tick.label })));
+      'text-anchor': 'end' }, [tick.value + ' ', tick.label])));
     const height = axisY + 20;
     return h('figure', { class: 'kmsat-paper-chart' }, [
       svg('svg', { viewBox: '0 0 ' + CHART.width + ' ' + height, width: '100%', role: 'img', 'aria-label': block.label }, [

@@ -149,10 +149,11 @@
   /** On arrival: where, what, and what is recorded so far. */
   function announcement(v) {
     const s = current(v);
-    if (s.kind !== 'criterion') return where(v, s) + '. ' + v.slide.querySelector('h2').textContent;
-    return [where(v, s) + ': ' + s.criterion.title + '.', s.criterion.statement,
+    const { join } = K.strings; // an announcement keeps its parts' languages (core/strings.js)
+    if (s.kind !== 'criterion') return join(where(v, s), '. ', v.slide.querySelector('h2').textContent);
+    return [join(where(v, s), ': ', s.criterion.title, '.'), s.criterion.statement,
       v.t('present.said.level', { level: S.answerText(v.ctx, s.criterion.id) })]
-      .concat(S.recorded(v.ctx, s.criterion.id)).join(' ');
+      .concat(S.recorded(v.ctx, s.criterion.id)).reduce((said, text) => join(said, ' ', text));
   }
 
   /** Record a change to the current criterion, show it, and say it. */
@@ -279,7 +280,7 @@
     v.dialog.showModal();
     draw(v);
     v.slide.focus();
-    say(v, v.t('present.opened') + ' ' + announcement(v));
+    say(v, K.strings.join(v.t('present.opened'), ' ', announcement(v)));
     enterFullscreen(() => { v.fullscreen = true; });
     return () => stop(v);
   }

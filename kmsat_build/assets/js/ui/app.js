@@ -264,7 +264,7 @@
     if (app.storage && location.hash === '#import-incoming') K.ui.io.incoming(app.ctx, app.prefix + 'incoming');
 
     const onStorage = (event) => {
-      if (app.slots[app.state.mode].changedElsewhere(event)) conflict(app, app.t('save.otherTab') + ' ' + app.t('save.conflict'));
+      if (app.slots[app.state.mode].changedElsewhere(event)) conflict(app, K.strings.join(app.t('save.otherTab'), ' ', app.t('save.conflict')));
     };
     const onPrint = () => drawReport(app);
     const print = window.matchMedia('print');
