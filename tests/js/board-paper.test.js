@@ -185,3 +185,17 @@ test('the worked example: every criterion, note, plan row and Don\'t know in the
   assert.match(p.subtitle, /Northbrook Valley NHS Trust, 14 October 2026$/);
   assert.match(section(p, 'purpose').blocks[0].text, /^To agree where the transformation team should start/);
 });
+
+test('the worked example\'s plan: its agreed actions first, then the drafted candidates, marked', () => {
+  const national = loadNational();
+  const { session } = normaliseSession(national.example, national, { newId: 'worked-example' });
+  session.plan = core('plan').syncPlan(national, session);  // as the page does: a candidate per criterion below Embedded
+  const rows = blocks(boardPaper.build(national, session, { now: NOW }), 'plan', 'table')[0].rows;
+  const agreed = session.plan.filter((row) => row.agreed);
+  assert.ok(agreed.length >= 3 && agreed.length <= 5, `${agreed.length} agreed`);
+  const candidate = (cell) => cell.includes('(candidate)');
+  assert.ok(rows.slice(0, agreed.length).every((r) => !candidate(r[1])), 'agreed actions come first, unmarked');
+  assert.ok(rows.slice(agreed.length).every((r) => candidate(r[1])), 'the rest are marked as candidates');
+  assert.ok(rows.length > agreed.length, 'candidates are kept for the next review');
+  assert.deepEqual(rows.slice(0, agreed.length).map((r) => r[3]), agreed.map((row) => row.owner));
+});
