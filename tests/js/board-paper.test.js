@@ -149,7 +149,7 @@ test('each block has a type every renderer knows, and tables have a width per co
 });
 
 test('extending the paper: a new section builder, no renderer change', () => {
-  const parked = (ctx) => ({ id: 'parked', heading: ctx.t('report.none'), blocks: [{ type: 'list', items: ['Parked item'] }] });
+  const parked = (ctx) => ({ id: 'parked', heading: ctx.t('present.parked'), blocks: [{ type: 'list', items: ['Parked item'] }] });
   const p = boardPaper.build(data, fullSession(data), { now: NOW, sections: boardPaper.SECTIONS.concat(parked) });
   assert.equal(p.sections.at(-1).id, 'parked');
   assert.ok(boardPaper.texts(p).includes('Parked item'));
