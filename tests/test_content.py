@@ -153,7 +153,9 @@ def test_worked_example_plan_agrees_three_to_five_actions_with_owners():
         name = row.get("title") or row["criterion"]
         for field in ("action", "owner", "due"):
             assert row.get(field, "").strip(), f"agreed row {name} has no {field}"
-    assert any(row.get("agreed") is not True for row in plan), "a candidate the group kept for later"
+    assert any(row.get("agreed") is not True for row in plan), (
+        "a candidate the group kept for later"
+    )
     answers = NATIONAL.example["answers"]
     for row in agreed:
         if row["criterion"]:  # an agreed action is for a criterion the group made a priority
