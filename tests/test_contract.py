@@ -262,8 +262,14 @@ def test_only_an_edition_in_another_language_says_which_texts_fall_back():
     assert {leadership["criteria"][0]["title"], leadership["summary"]} <= english
     level = data["scale"]["levels"][0]
     assert level["label"] == "Dim eto" and level["label"] not in english
-    assert level["description"] in english and leadership["criteria"][0]["levels"]["not-yet"] in english
-    assert data["strings"]["steps.details"] in english and data["strings"]["nav.next"] not in english
+    assert (
+        level["description"] in english
+        and leadership["criteria"][0]["levels"]["not-yet"] in english
+    )
+    assert (
+        data["strings"]["steps.details"] in english
+        and data["strings"]["nav.nextStep"] not in english
+    )
     assert data["checklist"][0]["question"] in english
     # Written small: whole parts of the data, not one pointer per text.
     assert len(block["texts"]) + len(block.get("except", [])) < 40, block

@@ -54,20 +54,28 @@ def test_english_the_welsh_edition_did_not_translate_is_marked_as_english(welsh,
     assert read_in(page, steps, data["strings"]["steps.results"]) == {"en-GB"}
     assert read_in(page, steps, "Arweinyddiaeth") == {"cy"}
     assert read_in(page, "#kmsat-app", data["strings"]["app.privacy"]) == {"en-GB"}
+    # A Welsh sentence around an English step name: "Nesaf: {step}" on the pager's button.
+    pager = ".kmsat-pager"
+    assert data["strings"]["nav.nextStep"] == "Nesaf: {step}"
+    assert read_in(page, pager, "Nesaf") == {"cy"}
+    assert read_in(page, pager, data["strings"]["steps.checklist"]) == {"en-GB"}
 
     page.locator(".kmsat-step-link", has_text="Arweinyddiaeth").click()
     expect(page.locator("h2.kmsat-heading")).to_have_text("1. Arweinyddiaeth")
     assert read_in(page, "h2.kmsat-heading", "Arweinyddiaeth") == {"cy"}
     body = ".kmsat-body"
     assert read_in(page, body, criterion["title"]) == {"en-GB"}
-    assert read_in(page, ".kmsat-criterion h3", "1.1") == {"cy"}  # the number is in the page's language
+    # The number is in the page's language, the title in English.
+    assert read_in(page, ".kmsat-criterion h3", "1.1") == {"cy"}
     assert read_in(page, body, criterion["statement"]) == {"en-GB"}
     assert read_in(page, body, criterion["levels"]["not-yet"]) == {"en-GB"}
     assert read_in(page, body, not_yet["label"]) == {"cy"}
     assert read_in(page, body, data["strings"]["criterion.clear"]) == {"en-GB"}
     # A Welsh sentence's English words: "Read the guidance on" English, the title Welsh.
     link = page.locator(".kmsat-body a", has_text="Arweinyddiaeth").first
-    assert link.evaluate("a => a.querySelector('[lang]').textContent.trim()") == "Read the guidance on"
+    assert (
+        link.evaluate("a => a.querySelector('[lang]').textContent.trim()") == "Read the guidance on"
+    )
     assert_accessible(axe, page, "Welsh assessment page, an element's step")
 
     page.locator(".kmsat-step-link", has_text=data["strings"]["steps.details"]).click()
@@ -80,11 +88,15 @@ def test_the_welsh_board_paper_and_present_mode_mark_english(welsh):
     page.locator(".kmsat-criterion .kmsat-choice input").first.check()  # something to print
     paper = ".kmsat-board-paper"
     expect(page.locator(paper + " h3").first).to_be_attached()
-    assert read_in(page, paper, data["strings"]["report.results"]) == {"en-GB"}  # a section heading
-    assert page.locator(paper + " h3", has_text=data["strings"]["report.results"]).get_attribute(
-        "lang"
-    ) == "en-GB"
-    assert read_in(page, paper + " [data-section=criteria]", "Arweinyddiaeth") == {"cy"}  # an element's Welsh title
+    # A section heading; an element's Welsh title.
+    assert read_in(page, paper, data["strings"]["report.results"]) == {"en-GB"}
+    assert (
+        page.locator(paper + " h3", has_text=data["strings"]["report.results"]).get_attribute(
+            "lang"
+        )
+        == "en-GB"
+    )
+    assert read_in(page, paper + " [data-section=criteria]", "Arweinyddiaeth") == {"cy"}
     assert read_in(page, paper, data["elements"][0]["criteria"][0]["title"]) == {"en-GB"}
     assert read_in(page, paper + " .kmsat-board-paper__title", data["edition"]["title"]) == {"cy"}
 
