@@ -128,3 +128,38 @@ test('each key family is still built in the code and still names keys', () => {
     assert.ok(Object.keys(strings).some((key) => familyPattern(family).test(key)), `${family} names no key`);
   }
 });
+
+// An edition in another language (kmsat_build/questionnaire.py `fallback`): which parts of a
+// shown text are in the national language, for the kit to mark (kit/dom.js).
+test('the page data\'s fallback texts are marked, what the edition translated is not', () => {
+  const { markFallback, parts } = core('strings');
+  const data = {
+    elements: [{ id: 'leadership', title: 'Arweinyddiaeth', criteria: [{ id: 'a', title: 'An accountable executive' }] }],
+    strings: { 'steps.results': 'Results', 'nav.next': 'Nesaf', 'steps.element': 'Element {number}: {title}',
+      'paper.criterion': '{element}: {criterion} ({rating})', 'a/b~c': 'Odd key' },
+    fallback: { language: 'en-GB', texts: ['/elements', '/strings', '/strings/a~1b~0c'], except: ['/elements/0/title', '/strings/nav.next'] },
+  };
+  try {
+    markFallback(data);
+    assert.deepEqual(parts('Results'), [['Results', 'en-GB']]);
+    assert.deepEqual(parts('An accountable executive'), [['An accountable executive', 'en-GB']]);
+    assert.deepEqual(parts('Odd key'), [['Odd key', 'en-GB']]);
+    assert.equal(parts('Arweinyddiaeth'), null);
+    assert.equal(parts('Nesaf'), null);
+    // A sentence: the template's words in its language, each param in its own; numbers and stops join a neighbour.
+    const step = t(data.strings, 'steps.element', { number: 1, title: 'Arweinyddiaeth' });
+    assert.deepEqual(parts(step), [['Element 1: ', 'en-GB'], ['Arweinyddiaeth', '']]);
+    const line = t(data.strings, 'paper.criterion', { element: 'Arweinyddiaeth', criterion: 'An accountable executive', rating: step });
+    assert.deepEqual(parts(line), [['Arweinyddiaeth: ', ''], ['An accountable executive (Element 1: ', 'en-GB'], ['Arweinyddiaeth)', '']]);
+    // All in the page's language: nothing to mark.
+    assert.equal(parts(t({ x: '{title} {n}' }, 'x', { title: 'Arweinyddiaeth', n: 2 })), null);
+    // Data without a fallback block (the national edition, another page) forgets the marks.
+    markFallback({ strings: {} });
+    assert.equal(parts('Results'), null);
+    markFallback(null);
+    markFallback({ fallback: { language: 'en-GB', texts: '/nowhere' } }); // odd data marks nothing, throws nothing
+    assert.equal(parts('Results'), null);
+  } finally {
+    markFallback(null);
+  }
+});

@@ -195,7 +195,7 @@
     const rows = views.map((v, i) => {
       const title = planning.readerTitle(v, ctx.t('plan.custom.untitled'), (name) => ctx.t('plan.candidateTitle', { title: name }));
       const about = v.level ? ' (' + [v.level.label, v.priority && v.priority.label].filter(Boolean).join(', ') + ')' : '';
-      return [String(i + 1), title + (v.stale ? ' ' + ctx.t('plan.staleTag') : '') + about].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
+      return [String(i + 1), strings.join(title, v.stale ? ' ' : '', v.stale ? ctx.t('plan.staleTag') : '', about)].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
         v.row.status ? ctx.t('plan.status.' + camel(v.row.status)) : '');
     });
     // Owner and date columns wide enough for a job title's longest word ("Transformation")
