@@ -18,6 +18,7 @@ peak RSS); ours and plain builds alternate, and each figure is the median of
 from __future__ import annotations
 
 import argparse
+import compileall
 import shutil
 import tempfile
 from pathlib import Path
@@ -85,6 +86,10 @@ def run(
     hooks, kept in ``work``/kept for the browser benchmarks.
     """
     results: dict[tuple[str, str], list[dict]] = {}
+    # Our modules byte-compiled, as pip leaves an installed kmsat: with
+    # PYTHONDONTWRITEBYTECODE set (or a read-only checkout) every build would
+    # otherwise compile them from source, which no installed kmsat does.
+    compileall.compile_dir(ROOT / "kmsat_build", quiet=1)
     eds = editions(work, only)
     cache_home = work / "cache"
     env = {"XDG_CACHE_HOME": str(cache_home)}

@@ -1,6 +1,6 @@
 """The page templates, shipped compiled, as Python ships .pyc files.
 
-    python -m kmsat_build.precompiled     # rewrite templates_compiled/ (make templates)
+    python -m kmsat_build.precompiled     # rewrite templates_compiled/ (make generated)
 
 Compiling the templates was a third of our build step on a first build.
 templates_compiled/ holds Jinja's compiled code for templates/*.j2 and a

@@ -21,7 +21,7 @@ def _files(folder):
 
 
 def test_committed_compiled_templates_are_current(tmp_path):
-    """Run `make templates` (python -m kmsat_build.precompiled) after changing a template
+    """Run `make generated` (python -m kmsat_build.precompiled) after changing a template
     or the template options in pages.py."""
     precompiled.write(environment(), tmp_path / "fresh")
     assert _files(tmp_path / "fresh") == _files(precompiled.COMPILED)
