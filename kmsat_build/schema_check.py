@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import cache_dir, note
-from .errors import Problem, path_to_str
+from .errors import Problem, did_you_mean, path_to_str
 from .yamlsource import YamlDoc
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document must be validated (slow)
@@ -182,8 +181,7 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         for key in value:
             if key in allowed:
                 continue
-            guess = difflib.get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            hint = did_you_mean(key, allowed)
             if "strings" in allowed and UI_STRING_ID.match(str(key)):
                 hint = (
                     " (it looks like a UI string id: strings go under `strings:`, so indent "
