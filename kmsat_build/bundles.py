@@ -9,7 +9,6 @@ read the manifest through this module: the load order is written once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,8 +16,6 @@ from importlib import resources
 
 import rcssmin
 import rjsmin
-
-from .cache import kept_text
 
 ASSET_DIR = "assets/kmsat"
 IFRAME_WORKER_SHIM = "vendor/iframe-worker-shim.js"  # adapted from npm iframe-worker 1.0.4, MIT
@@ -133,9 +130,6 @@ def minify(path: str, text: str) -> str:
     The sources keep their JSDoc and why-comments for readers; visitors get
     the smaller files. rjsmin and rcssmin only remove, never rewrite, code.
     """
-    if is_vendored_js(path):  # a megabyte that changes only with `make vendor`: minify once
-        key = hashlib.sha256(f"rjsmin {rjsmin.__version__}\0{text}".encode()).hexdigest()
-        return kept_text("minified", key, lambda: rjsmin.jsmin(text, keep_bang_comments=True))
     if path.endswith(".js"):
         return rjsmin.jsmin(text, keep_bang_comments=True)
     if path.endswith(".css"):

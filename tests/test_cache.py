@@ -69,40 +69,7 @@ def test_a_cache_that_cannot_be_written_or_read_never_breaks_a_build(tmp_path):
     good = tmp_path / "cache"
     assert build(good, tmp_path / "site2") == unwritable
     kept = [p for p in good.rglob("*") if p.is_file()]
-    assert {p.parent.name for p in kept} == {"valid", "minified"}
-    for path in kept:  # overwritten: a note is only a note; a minified file is made again
+    assert kept and all("valid" in p.parts for p in kept)
+    for path in kept:  # a note overwritten: still only a note that the text passed
         path.write_bytes(b"garbage")
     assert build(good, tmp_path / "site3") == unwritable
-    docx = "assets/kmsat/docx.js"
-    assert (tmp_path / "site3" / docx).read_text() == (tmp_path / "site1" / docx).read_text()
-
-
-def test_kept_text_is_made_once_and_never_read_back_damaged(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    made = []
-
-    def make():
-        made.append(1)
-        return "minified\r\ntext ✓"
-
-    assert cache.kept_text("minified", "k1", make) == "minified\r\ntext ✓"
-    assert cache.kept_text("minified", "k1", make) == "minified\r\ntext ✓"
-    assert len(made) == 1
-    (kept,) = (tmp_path / "kmsat").rglob("k1")
-    kept.write_bytes(kept.read_bytes()[:-3])  # cut short: made again, not used
-    assert cache.kept_text("minified", "k1", make) == "minified\r\ntext ✓"
-    assert len(made) == 2
-
-
-def test_a_vendored_library_is_minified_the_same_from_the_cache(tmp_path, monkeypatch):
-    import rjsmin
-
-    from kmsat_build.bundles import minify
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    text = "/* a library */\nvar  answer = 42 ;\n"
-    expected = rjsmin.jsmin(text, keep_bang_comments=True)
-    assert minify("vendor/lib.js", text) == expected  # made, and kept
-    assert list((tmp_path / "kmsat").rglob("minified/*"))
-    assert minify("vendor/lib.js", text) == expected  # read back
-    assert minify("vendor/lib.js", text + "var more = 1;\n") != expected  # new text, new key
