@@ -78,7 +78,7 @@ def test_full_edition_site_shows_branding_and_changes(full_site):
     assert data["edition"]["contentVersion"] == "2.0.0+northbrook.2"
     criteria = [c["id"] for e in data["elements"] for c in e["criteria"]]
     assert "nv-evidence-panel" in criteria and "patient-public-information" not in criteria
-    assert data["strings"]["nav.next"] == "Continue"
+    assert data["strings"]["nav.toPlan"] == "Continue to our action plan"
 
 
 def test_fingerprint_differs_from_national(full_site, national_site):
