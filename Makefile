@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-python test-js lint lint-js typecheck clean venv bench vendor
+.PHONY: serve build test test-python test-js lint lint-js typecheck clean venv bench vendor generated
 
 venv: $(VENV)/.installed
 
@@ -47,6 +47,14 @@ typecheck: $(TOOLS)
 
 $(TOOLS): tools/package.json tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund
+
+# Files made from others and committed, each with a test that fails when it is
+# stale: the editors' overlay schema, the page templates compiled as a build
+# uses them, and the validity keys of the national documents (after the schemas).
+generated: venv
+	$(BIN)/python -m kmsat_build.overlay_schema
+	$(BIN)/python -m kmsat_build.precompiled
+	$(BIN)/python -m kmsat_build.national_valid
 
 clean:
 	rm -rf site $(VENV) tools/node_modules

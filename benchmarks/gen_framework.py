@@ -118,6 +118,11 @@ def write_framework(dest: Path, elements: int, criteria: int, techniques: int) -
             "steps": [prose.text(70) for _ in range(5)],
             "time": "Two to four hours",
             "related": [technique_id((t + d) % techniques) for d in (1, 2)][: t % 3],
+            "roles": [{"who": prose.sentence(3), "does": prose.text(110)} for _ in range(3)],
+            "prepare": [prose.text(70) for _ in range(4)],
+            "output": prose.text(200),
+            "kls_role": prose.text(150),
+            "watch_out": [prose.text(90) for _ in range(3)],
         }
         _dump(dest / "techniques" / f"{technique_id(t)}.yml", doc)
     return dest

@@ -28,6 +28,10 @@ def on_files(files, config):
     return _plugin.on_files(files, config)
 
 
+def on_env(env, config, files):
+    return _plugin.on_env(env, config, files)
+
+
 def on_serve(server, config, builder):
     return _plugin.on_serve(server, config, builder)
 

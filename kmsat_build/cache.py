@@ -1,13 +1,9 @@
 """kmsat's own cache (~/.cache/kmsat): work a build can skip, like Python's .pyc files.
 
-Two kinds, each in a folder per kmsat version, so nothing is trusted across
-versions:
-
-- ``valid/``: a note that a document's exact text passed its exact schema
-  (schema_check.py keys it by both);
-- ``templates/``: Jinja's compiled templates, keyed by each template's source
-  and by the code that sets up the template environment (pages.py), whose
-  options are compiled into them.
+``valid/``, in a folder per kmsat version (nothing is trusted across
+versions): a note that a document's exact text passed its exact schema
+(schema_check.py keys it by both). The page templates need no cache: they
+ship compiled (precompiled.py).
 
 A cache is only ever a shortcut: when it cannot be found or written (no home
 folder, a read-only disk, a full one) the build does the work again and never
@@ -47,35 +43,3 @@ def note(path: Path) -> None:
         path.touch()  # an empty file: there is no half-written state to read
     except OSError:
         pass
-
-
-def template_cache(setup_source: str):
-    """A Jinja bytecode cache that can never fail a build (None when there is no cache folder)."""
-    import hashlib
-
-    import jinja2
-    from jinja2 import FileSystemBytecodeCache
-
-    folder = cache_dir("templates")
-    if folder is None:
-        return None
-    key = hashlib.sha256(f"{jinja2.__version__}\0{setup_source}".encode()).hexdigest()[:16]
-
-    class QuietCache(FileSystemBytecodeCache):
-        """Jinja's cache (it writes atomically: a temporary file, then a rename), with
-        any failure to read or write it ignored."""
-
-        def load_bytecode(self, bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # noqa: BLE001 - unreadable or corrupt: compile again
-                bucket.reset()
-
-        def dump_bytecode(self, bucket) -> None:
-            try:
-                Path(self.directory).mkdir(parents=True, exist_ok=True)
-                super().dump_bytecode(bucket)
-            except OSError:
-                pass
-
-    return QuietCache(str(folder / key))

@@ -113,10 +113,14 @@ class ThemeScripts:
     def for_page(self, page=None, template_name: str = "") -> set[str]:
         """Hashes for a built page, or a theme template such as 404.html (as MkDocs sets base_url)."""
         if page is not None:
-            return self.hashes(get_relative_url(".", page.url))
+            return self.for_url(page.url)
         if template_name == "404.html":
             return self.hashes(urlsplit(self.config.site_url or "/").path)
         return self.hashes(get_relative_url(".", template_name))
+
+    def for_url(self, url: str) -> set[str]:
+        """Hashes for the page at ``url`` (a page's or its file's, which are the same)."""
+        return self.hashes(get_relative_url(".", url))
 
 
 def remove_unknown_scripts(html: str, known: set[str]) -> tuple[str, list[str]]:
@@ -150,32 +154,29 @@ def policy(hashes: set[str], for_header: bool = False) -> str:
     return "; ".join(parts)
 
 
-PLACEHOLDER = "kmsat-csp-policy"  # replaced by the site-wide policy after the build
-
-
-def add_meta(html: str, known: set[str]) -> tuple[str, list[str]]:
-    """``html`` with only ``known`` inline scripts and a policy placeholder first in <head>.
+def add_meta(html: str, known: set[str], value: str) -> tuple[str, list[str]]:
+    """``html`` with only ``known`` inline scripts and the policy ``value`` first in <head>.
 
     Also returns the start of each script removed. A no-referrer policy goes
     with it, so a link off-site tells no one which page it was on.
     """
     html, removed = remove_unknown_scripts(html, known)
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{value}">\n'
         '    <meta name="referrer" content="no-referrer">'
     )
     html = re.sub(r"<head>", "<head>\n    " + meta, html, count=1, flags=re.I)
     return html, removed
 
 
-def fill_policy(site_dir: Path, hashes: set[str]) -> None:
-    """Put the site-wide policy into every built page's placeholder."""
+def correct_policy(site_dir: Path, written: str, hashes: set[str]) -> None:
+    """Replace the policy ``written`` into every built page by the one for ``hashes``."""
     value = policy(hashes)
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if PLACEHOLDER in text:
+        if f'content="{written}"' in text:
             page.write_text(
-                text.replace(f'content="{PLACEHOLDER}"', f'content="{value}"', 1), encoding="utf-8"
+                text.replace(f'content="{written}"', f'content="{value}"', 1), encoding="utf-8"
             )
 
 

@@ -44,3 +44,11 @@ def path_to_str(path: tuple) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def did_you_mean(value, candidates) -> str:
+    """A hint naming the closest of ``candidates`` (in the order given) to ``value``, or ''."""
+    import difflib  # only a message needs it: not imported by every build
+
+    guess = difflib.get_close_matches(str(value), list(candidates), n=1)
+    return f" (did you mean '{guess[0]}'?)" if guess else ""

@@ -24,7 +24,7 @@ from .bundles import (
     build_outputs,
     minify,
 )
-from .csp import ThemeScripts, add_meta, fill_policy, write_header_files
+from .csp import ThemeScripts, add_meta, correct_policy, policy, write_header_files
 from .errors import FrameworkError
 from .model import Framework
 from .nav import site_nav
@@ -42,7 +42,8 @@ class KmsatBuild:
         self.watch_paths = watch_paths
         self.framework = framework
         self.pages = pages  # rendered once: checked in on_config, added in on_files
-        self.script_hashes: set[str] = set()
+        self.script_hashes: set[str] = set()  # what the pages written so far need
+        self.planned_hashes: set[str] = set()  # what plan_csp expects every page to need
         self.theme_scripts: ThemeScripts | None = None  # made with the config, on first use
 
     @classmethod
@@ -133,12 +134,25 @@ class KmsatBuild:
             files.append(File.generated(config, f"{ASSET_DIR}/{BRANDING_CSS}", content=css))
         return files
 
+    def plan_csp(self, config, files: Files) -> None:
+        """The site-wide policy, worked out before any page is written: Material's
+        scripts for every page's folder depth and for each theme template (404.html).
+
+        Each page then gets its final policy as it is written; a page this did not
+        foresee (drafts in `mkdocs serve`) is corrected after the build."""
+        scripts = self._theme_scripts(config)
+        planned = set()
+        for file in files.documentation_pages():
+            planned |= scripts.for_url(file.url)
+        for name in (*config.theme.static_templates, *config.extra_templates):
+            if name.endswith(".html"):
+                planned |= scripts.for_page(template_name=name)
+        self.planned_hashes = planned
+
     def add_csp(self, html: str, config, page=None, template_name: str = "") -> str:
-        """Put the page's Content Security Policy in its <head>; only theme scripts stay."""
-        if self.theme_scripts is None:
-            self.theme_scripts = ThemeScripts(config)
-        known = self.theme_scripts.for_page(page, template_name)
-        html, removed = add_meta(html, known)
+        """Put the site's Content Security Policy in the page's <head>; only theme scripts stay."""
+        known = self._theme_scripts(config).for_page(page, template_name)
+        html, removed = add_meta(html, known, policy(self.planned_hashes))
         for script in removed:
             log.warning(
                 "kmsat: removed an inline script that neither Material nor kmsat ships "
@@ -149,9 +163,16 @@ class KmsatBuild:
         return html
 
     def write_csp_headers(self, config) -> None:
-        """The site-wide policy: into every page's meta, and into header files."""
-        fill_policy(Path(config.site_dir), self.script_hashes)
+        """The site-wide policy: in every page's meta (corrected if the plan missed a
+        page), and in header files for common hosts."""
+        if self.script_hashes != self.planned_hashes:
+            correct_policy(Path(config.site_dir), policy(self.planned_hashes), self.script_hashes)
         write_header_files(Path(config.site_dir), self.script_hashes)
+
+    def _theme_scripts(self, config) -> ThemeScripts:
+        if self.theme_scripts is None:
+            self.theme_scripts = ThemeScripts(config)
+        return self.theme_scripts
 
     def watch(self, server) -> None:
         """`mkdocs serve` rebuilds when a framework or overlay file changes."""

@@ -5,14 +5,13 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 
-from .cache import template_cache
 from .fallback import in_language, indent_marked, keep_mark, mark_fallback
 from .links import from_page
 from .model import Framework
+from .precompiled import template_loader
 from .questionnaire import questionnaire_data, session_details
 from .site_texts import ABOUT_PAGE, contact_html
 from .text import escape_html, escape_text, fill, one_line
@@ -31,12 +30,6 @@ class Page:
 
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("kmsat_build", "templates"),
-        # Compiled templates are kept between builds, as Python keeps .pyc files
-        # (cache.py: per kmsat version, keyed by each template's source and by this
-        # file, whose options are compiled in): compiling them was a third of our
-        # build step on the national site.
-        bytecode_cache=template_cache(Path(__file__).read_text(encoding="utf-8")),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -50,6 +43,8 @@ def environment() -> Environment:
     env.filters["text"] = keep_mark(escape_text)
     env.filters["indent"] = indent_marked
     env.filters["yaml_str"] = json.dumps  # a JSON string is a safe YAML scalar
+    # Shipped compiled (precompiled.py), when current for these options and filters.
+    env.loader = template_loader(env)
     return env
 
 

@@ -40,6 +40,10 @@ class KmsatPlugin(BasePlugin[KmsatPluginConfig]):
     def on_files(self, files, config):
         return self.build.add_files(files, config)
 
+    def on_env(self, env, config, files):
+        self.build.plan_csp(config, files)
+        return env
+
     @event_priority(-100)  # last, so whatever other plugins add is sanitised too
     def on_page_content(self, html, page, config, files):
         from .sanitise import sanitise_html

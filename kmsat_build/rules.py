@@ -10,9 +10,7 @@ branding files, ...) is checked apart, in ``overlay/checks.py``.
 
 from __future__ import annotations
 
-import difflib
-
-from .errors import Problem, path_to_str
+from .errors import Problem, did_you_mean, path_to_str
 from .model import Framework, Src
 from .site_texts import FILLED_BY_BUILD
 from .text import placeholder_problem
@@ -42,8 +40,7 @@ def located(src: Src, rel: tuple, message: str, warning: bool = False) -> Proble
 
 
 def unknown(src: Src, rel: tuple, what: str, value, known) -> Problem:
-    guess = difflib.get_close_matches(str(value), sorted(known), n=1)
-    hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+    hint = did_you_mean(value, sorted(known))
     return located(src, rel, f"expected the id of a known {what}, but received '{value}'{hint}")
 
 
@@ -226,8 +223,7 @@ def _unused_techniques(fw: Framework) -> list[Problem]:
 
 
 def unknown_id(doc: YamlDoc, path: tuple, what: str, value, known) -> Problem:
-    guess = difflib.get_close_matches(str(value), sorted(known), n=1)
-    hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+    hint = did_you_mean(value, sorted(known))
     return Problem(
         doc.file,
         doc.line_of(path),

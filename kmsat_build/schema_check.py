@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import cache_dir, note
-from .errors import Problem, path_to_str
+from .errors import Problem, did_you_mean, path_to_str
 from .yamlsource import YamlDoc
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document must be validated (slow)
@@ -21,6 +20,9 @@ if TYPE_CHECKING:  # jsonschema is imported only when a document must be validat
 
 # A UI string id (nav.toPlan, page.home.title): dotted, as in the strings table.
 UI_STRING_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$")
+
+# The validity keys of the national documents kmsat ships (national_valid.py writes it).
+SHIPPED_VALID = "schemas/national-valid.txt"
 
 TYPE_NAMES = {
     "string": "text",
@@ -52,20 +54,38 @@ def _all_schemas_digest() -> str:
     return hashlib.sha256("".join(texts).encode()).hexdigest()
 
 
+def validity_key(doc: YamlDoc, schema_name: str) -> str:
+    """What a note that ``doc`` passed ``schema_name`` is kept under: both exact texts.
+
+    Any change to the document or to any schema changes the key.
+    """
+    return hashlib.sha256(
+        f"{_all_schemas_digest()}\0{schema_name}\0{doc.source}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+
+
 def _valid_marker(doc: YamlDoc, schema_name: str) -> Path | None:
     """Where a note that this exact text passed this exact schema is kept.
 
     Like Python's .pyc files: a document unchanged since it last passed its
     schema need not be validated again (nor jsonschema imported, most of
-    the cost). Any change to the text or the schema changes the key.
+    the cost).
     """
     folder = cache_dir("valid")  # one per kmsat version
     if not doc.source or folder is None:
         return None
-    key = hashlib.sha256(
-        f"{_all_schemas_digest()}\0{schema_name}\0{doc.source}".encode("utf-8", "surrogatepass")
-    ).hexdigest()
-    return folder / key
+    return folder / validity_key(doc, schema_name)
+
+
+@cache
+def shipped_valid() -> frozenset[str]:
+    """Keys of the national documents as they passed their schemas when kmsat was made
+    (national_valid.py): a first build need not validate what kmsat ships unchanged."""
+    try:
+        text = resources.files("kmsat_build").joinpath(SHIPPED_VALID).read_text(encoding="ascii")
+    except OSError:  # not generated in this copy: validate everything
+        return frozenset()
+    return frozenset(text.split())
 
 
 @cache
@@ -107,18 +127,30 @@ def describe(value) -> str:
 
 
 def check_against_schema(doc: YamlDoc, schema_name: str) -> list[Problem]:
-    """Every schema violation in ``doc``, each with file, line and key path."""
+    """Every schema violation in ``doc``, each with file, line and key path.
+
+    A text known to have passed this schema (shipped with kmsat, or noted in
+    the cache) is not validated again: the same text gives the same answer.
+    """
+    if doc.source and validity_key(doc, schema_name) in shipped_valid():
+        return []
     marker = _valid_marker(doc, schema_name)
     if marker is not None and marker.is_file():
         return []
+    problems = schema_problems(doc, schema_name)
+    if marker is not None and not problems:
+        note(marker)  # a read-only home: validate every time
+    return problems
+
+
+def schema_problems(doc: YamlDoc, schema_name: str) -> list[Problem]:
+    """``doc`` validated against ``schema_name`` now, trusting no note."""
     problems = []
     for error in validator_for(schema_name).iter_errors(doc.data):
         path = tuple(error.absolute_path)
         for problem in _to_problems(doc, error, path):
             if problem not in problems:  # jsonschema gives one `required` error per missing key
                 problems.append(problem)
-    if marker is not None and not problems:
-        note(marker)  # a read-only home: validate every time
     return problems
 
 
@@ -149,8 +181,7 @@ def _to_problems(doc: YamlDoc, error, path: tuple) -> list[Problem]:
         for key in value:
             if key in allowed:
                 continue
-            guess = difflib.get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            hint = did_you_mean(key, allowed)
             if "strings" in allowed and UI_STRING_ID.match(str(key)):
                 hint = (
                     " (it looks like a UI string id: strings go under `strings:`, so indent "

@@ -87,25 +87,38 @@ def docs_pages_are_utf8(site: Site) -> list[Problem]:
 # --- links --------------------------------------------------------------------------------
 
 
-def site_pages(site: Site) -> dict[str, set[str] | None]:
-    """Every file of the site (path from the top) -> its anchors (None: not a page)."""
+class SitePages:
+    """Every file of the site (path from the top), and a page's anchors when a link asks:
+    few links name an anchor, so most pages' headings are never read."""
+
+    def __init__(self, texts: dict[str, str | None]):
+        self._texts = texts  # a page's Markdown; None: a file that is not a page
+        self._anchors: dict[str, set[str] | None] = {}
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._texts
+
+    def anchors(self, path: str) -> set[str] | None:
+        if path not in self._anchors:
+            text = self._texts[path]
+            self._anchors[path] = None if text is None else anchors_in(text)
+        return self._anchors[path]
+
+
+def site_pages(site: Site) -> SitePages:
+    """Every file of the site: the generated pages, and everything in docs/."""
     docs_dir = site.docs_dir
-    pages: dict[str, set[str] | None] = {
-        page.path: anchors_in(page.markdown) for page in site.pages
-    }
+    texts: dict[str, str | None] = {page.path: page.markdown for page in site.pages}
     if docs_dir.is_dir():
         for path in docs_dir.rglob("*"):
             if path.is_file():
                 rel = path.relative_to(docs_dir).as_posix()
-                if rel.endswith(".md"):
-                    text = path.read_bytes().decode("utf-8", "replace")
-                    pages[rel] = anchors_in(text)
-                else:
-                    pages[rel] = None
-    return pages
+                is_page = rel.endswith(".md")
+                texts[rel] = path.read_bytes().decode("utf-8", "replace") if is_page else None
+    return SitePages(texts)
 
 
-def _link_problem(target: str, where: str, pages: dict, fw: Framework) -> str:
+def _link_problem(target: str, where: str, pages: SitePages, fw: Framework) -> str:
     """Why ``target`` (resolved to ``where``) is not a file of the site ('' if it is)."""
     path, _, anchor = where.partition("#")
     hidden = _hidden_by_edition(path, anchor, pages, fw)
@@ -126,8 +139,8 @@ def _link_problem(target: str, where: str, pages: dict, fw: Framework) -> str:
             f"site (for example board-checklist.md or elements/leadership.md), but "
             f"received '{target}', which is not one"
         )
-    anchors = pages[path]
-    if anchor and anchors is not None and anchor not in anchors:
+    anchors = pages.anchors(path) if anchor else None
+    if anchors is not None and anchor not in anchors:
         return (
             f"expected a link to a place on {path} (a criterion id or a heading), but "
             f"received '#{anchor}', which that page does not have"
@@ -135,12 +148,12 @@ def _link_problem(target: str, where: str, pages: dict, fw: Framework) -> str:
     return ""
 
 
-def _hidden_by_edition(path: str, anchor: str, pages: dict, fw: Framework) -> str:
+def _hidden_by_edition(path: str, anchor: str, pages: SitePages, fw: Framework) -> str:
     """What a link names that the edition's `hide` removed ('' if nothing)."""
     folder, _, name = path.rpartition("/")
     if folder == "opportunities" and name.removesuffix(".md") in fw.hidden_techniques:
         return f"the page of technique '{name.removesuffix('.md')}'"
-    if anchor in fw.hidden_criteria and path in pages and anchor not in (pages[path] or ()):
+    if anchor in fw.hidden_criteria and path in pages and anchor not in (pages.anchors(path) or ()):
         return f"the place of criterion '{anchor}'"
     return ""
 

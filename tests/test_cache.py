@@ -43,7 +43,7 @@ def test_no_home_folder_means_no_cache_not_a_failure(monkeypatch):
     from kmsat_build.edition import load_edition
     from kmsat_build.pages import render_pages
 
-    assert render_pages(load_edition(FULL))  # templates compile without a cache
+    assert render_pages(load_edition(FULL))
 
 
 def test_a_cache_that_cannot_be_written_or_read_never_breaks_a_build(tmp_path):
@@ -69,8 +69,7 @@ def test_a_cache_that_cannot_be_written_or_read_never_breaks_a_build(tmp_path):
     good = tmp_path / "cache"
     assert build(good, tmp_path / "site2") == unwritable
     kept = [p for p in good.rglob("*") if p.is_file()]
-    assert any("templates" in p.parts for p in kept) and any("valid" in p.parts for p in kept)
-    for path in kept:  # a cache file cut short or overwritten: compiled again
-        if "templates" in path.parts:
-            path.write_bytes(b"j2 not bytecode")
+    assert kept and all("valid" in p.parts for p in kept)
+    for path in kept:  # a note overwritten: still only a note that the text passed
+        path.write_bytes(b"garbage")
     assert build(good, tmp_path / "site3") == unwritable
