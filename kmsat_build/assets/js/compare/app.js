@@ -22,13 +22,13 @@
 
   /**
    * Load one of the page's on-demand parts (KMSAT.load). When it cannot load (offline, a
-   * folder copied in part), the page says so in its words and the promise rejects, so what
-   * asked for it stops there; nothing the user has is touched. A later load that works clears it.
+   * folder copied in part), the page says so in its words (the browser logs which file) and
+   * the promise rejects, so what asked for it stops there; nothing the user has is touched.
+   * A later load that works clears the message.
    */
   function loadPart(page, name) {
     const note = page.parts.loadNote;
     return K.load(name).then(() => { note.replaceChildren(); }, (error) => {
-      console.error(error.message);
       if (!note.firstChild) { // said once, not again on every redraw
         note.replaceChildren(h('p', { class: 'kmsat-cmp-warning', role: 'alert', text: page.t('app.loadFailed') }));
       }
