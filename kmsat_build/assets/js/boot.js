@@ -37,8 +37,12 @@
   function attach(tag, props) {
     return new Promise((resolve, reject) => {
       const el = Object.assign(document.createElement(tag), props);
-      el.addEventListener('load', () => resolve(undefined));
-      el.addEventListener('error', () => reject(new Error('kmsat: could not load ' + (props.src || props.href))));
+      // Only the browser's own events count: a page script dispatching 'load' must not
+      // make a bundle look loaded before it has run.
+      el.addEventListener('load', (event) => { if (event.isTrusted) resolve(undefined); });
+      el.addEventListener('error', (event) => {
+        if (event.isTrusted) reject(new Error('kmsat: could not load ' + (props.src || props.href)));
+      });
       // In <body>, not <head>: instant navigation makes <head> match the next page's,
       // removing what it does not list, and a bundle's CSS must stay for the document's life.
       document.body.append(el);

@@ -9,13 +9,15 @@
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./model.js'), require('./strings.js'), require('./plan.js'),
-      require('./board-paper.js'));
+    const paper = require('./board-paper.js');
+    module.exports = factory(require('./model.js'), require('./strings.js'), require('./plan.js'), () => paper);
   } else {
+    // The Board paper is a bundle of its own in the browser, loaded before the
+    // Markdown report is asked for (ui/report.js), so it is looked up when used.
     const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
-    k.exporters = factory(k.model, k.strings, k.plan, k.boardPaper);
+    k.exporters = factory(k.model, k.strings, k.plan, () => k.boardPaper);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, strings, planning, boardPaper) {
+})(typeof self !== 'undefined' ? self : this, function (model, strings, planning, boardPaperModule) {
   'use strict';
 
   const { FORMAT, VERSION, ROW_FIELDS, own, dataIndex, editionOf, answerFor } = model;
@@ -157,6 +159,8 @@
    * @returns {string}
    */
   function toMarkdown(data, session, options) {
+    const boardPaper = boardPaperModule();
+    if (!boardPaper) throw new Error('kmsat: the Board paper is not loaded');
     const paper = boardPaper.build(data, session, options);
     // The notice first, as in the other exports; the provenance line last.
     const parts = ['# ' + escapeMarkdown(paper.title), escapeMarkdown(paper.notice), escapeMarkdown(paper.subtitle)];

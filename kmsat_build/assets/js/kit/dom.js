@@ -87,5 +87,17 @@
     });
   }
 
-  K.dom = { uid, newId, h, svg, button, hidden, confirm, append, fill, download, pageData };
+  /**
+   * A place for what an on-demand bundle draws: filled with `draw()` once
+   * `loading` (a KMSAT.load promise) resolves. If it fails the place stays
+   * empty: whoever started the load says why.
+   * @param {Promise<any>} loading @param {() => any} draw @returns {HTMLElement}
+   */
+  function later(loading, draw) {
+    const place = h('div');
+    loading.then(() => fill(place, draw()), () => undefined);
+    return place;
+  }
+
+  K.dom = { uid, newId, h, svg, button, hidden, confirm, append, fill, download, pageData, later };
 })((self.KMSAT = self.KMSAT || /** @type {any} */ ({})));

@@ -40,7 +40,7 @@
     const storage = K.storage.available();
     const prefix = 'kmsat:' + data.edition.id + ':';
     return {
-      data, t, prefix, storage, shell: K.ui.shell(), steps: stepsFor(data, t), timers: {}, ctx: null,
+      data, t, prefix, storage, shell: K.ui.shell(), steps: stepsFor(data, t), timers: {}, ctx: null, reportFailed: false,
       modeSlot: h('span'), framed: framed(),
       slots: { own: K.saving.slot(storage, prefix + 'session'), example: K.saving.slot(storage, prefix + 'example') },
       state: { mode: 'own', session: null, step: 0 },
@@ -78,9 +78,42 @@
     return result; // present mode shows it over its slides
   }
 
-  /** The print-only report: redrawn a moment after changes, and at once before printing. */
-  function drawReport(app) { clearTimeout(app.timers.report); fill(app.shell.report, K.ui.report(app.ctx)); }
-  function queueReport(app) { clearTimeout(app.timers.report); app.timers.report = setTimeout(() => drawReport(app), 300); }
+  /**
+   * Bundle `name` loaded (KMSAT.load); when it cannot be, the page says so
+   * (app.loadFailed) and the promise rejects with `loadFailed` set.
+   * @param {string} name @returns {Promise<void>}
+   */
+  function need(app, name) {
+    return K.load(name).then(() => app.shell.clear('load'), (error) => {
+      app.shell.notice('load', app.t('app.loadFailed'), null, 'alert');
+      throw Object.assign(error, { loadFailed: true });
+    });
+  }
+
+  /**
+   * The print-only report: redrawn a moment after changes, and at once before
+   * printing. Its code comes once there is something to print (ui/report.js).
+   */
+  function drawReport(app) {
+    clearTimeout(app.timers.report);
+    if (K.ui.report.ready()) fill(app.shell.report, K.ui.report.render(app.ctx));
+    else if (!app.reportFailed && !K.session.isBlank(app.state.session)) {
+      // Failed once: said, and tried again only when a print or export button asks (not per keystroke).
+      need(app, K.ui.report.BUNDLE).then(() => drawReport(app), () => { app.reportFailed = true; });
+    }
+  }
+
+  /** Print the group's Board paper (the print and export buttons): its code first, if it has not come yet. */
+  async function printReport(app) {
+    try { await need(app, K.ui.report.BUNDLE); } catch (error) { return; }
+    drawReport(app);
+    window.print();
+  }
+  function queueReport(app) {
+    clearTimeout(app.timers.report);
+    if (!K.ui.report.ready()) drawReport(app); // its code starts coming now, not a moment later
+    else app.timers.report = setTimeout(() => drawReport(app), 300);
+  }
 
   function refreshNav(app) {
     app.steps.forEach((step, i) => {
@@ -194,6 +227,8 @@
           { [id]: Object.assign({}, blank, K.model.own(state.session[section], id), { [name]: value }) }),
       }), criterion),
       go: (id, focus) => show(app, steps.findIndex((s) => s.id === id), focus || true),
+      need: (name) => need(app, name),
+      print: () => printReport(app),
     };
   }
 

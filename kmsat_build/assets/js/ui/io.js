@@ -8,16 +8,17 @@
   const TYPES = { json: 'application/json', csv: 'text/csv;charset=utf-8', md: 'text/markdown;charset=utf-8' };
 
   /** @param {'json'|'csv'|'md'} kind */
-  function download(ctx, kind) {
+  async function download(ctx, kind) {
     const { data, session, t } = ctx;
     try {
+      if (kind === 'md') await ctx.need(K.ui.report.BUNDLE); // the report is the Board paper in Markdown
       const text = kind === 'json' ? K.exporters.toJSON(session, data)
         : kind === 'csv' ? K.exporters.toCSV(data, session) : K.exporters.toMarkdown(data, session);
       const file = K.exporters.fileName(session, kind);
       K.dom.download(file, text, TYPES[kind]);
       ctx.say(t('export.done', { file }));
     } catch (error) {
-      ctx.notice('export', t('export.failed'), null, 'alert');
+      if (!error.loadFailed) ctx.notice('export', t('export.failed'), null, 'alert');
     }
   }
 
@@ -159,12 +160,12 @@
         saveButton(ctx),
         button(t('export.csv'), () => download(ctx, 'csv')),
         button(t('export.markdown'), () => download(ctx, 'md')),
-        button(t('export.print'), () => window.print()),
+        button(t('export.print'), ctx.print),
         K.ui.paperActions.buttons(ctx),
       ]),
       // A person sends their own answers to the facilitator without a file.
-      own && K.sharePanel.panel({ data: ctx.data, t, heading: t('share.own.heading'), intro: t('share.own.intro'),
-        shareBase: location.href }, ctx.session),
+      own && K.dom.later(ctx.need('share'), () => K.sharePanel.panel({ data: ctx.data, t, heading: t('share.own.heading'),
+        intro: t('share.own.intro'), shareBase: location.href }, ctx.session)),
       // These replace the user's own answers: not offered over the example, nor inside a frame.
       own && !ctx.framed && importer(ctx),
       own && !ctx.framed && h('p', null, button(t('session.new'), ctx.startAgain)),

@@ -16,13 +16,14 @@
     control.disabled = true;
     ctx.say(t('export.wordPreparing'));
     try {
-      await K.load('docx');
+      await ctx.need(K.ui.report.BUNDLE);
+      await ctx.need('docx');
       const blob = await K.boardPaperDocx.toBlob(K.boardPaper.build(ctx.data, ctx.session), self.docx);
       const file = K.exporters.fileName(ctx.session, 'docx');
       K.dom.download(file, blob, K.boardPaperDocx.MIME);
       ctx.say(t('export.done', { file }));
     } catch (error) {
-      ctx.notice('export', t('export.wordFailed'), null, 'alert');
+      if (!error.loadFailed) ctx.notice('export', t('export.wordFailed'), null, 'alert');
     } finally {
       control.disabled = false;
     }

@@ -238,7 +238,7 @@
     return [
       h('p', { text: t('plan.intro') }),
       ed.count, ed.empty, ed.list,
-      h('div', { class: 'kmsat-actions' }, [ed.addButton, button(t('export.print'), () => window.print())]),
+      h('div', { class: 'kmsat-actions' }, [ed.addButton, button(t('export.print'), ctx.print)]),
       ed.removed,
     ];
   };

@@ -1,16 +1,25 @@
 /**
  * kmsat ui: the Board paper, the section only print shows. Its content is
- * core/board-paper.js (the same as the Word document); kit/paper.js lays it out.
+ * core/board-paper.js (the same as the Word document and the Markdown);
+ * kit/paper.js lays it out. Both are the `assessment-paper` bundle, which the page
+ * loads only once the answers hold something to print, or when a print or
+ * export button needs it: a first visit does not carry it. Until then the
+ * report is empty and print shows the blank paper form (css/questionnaire.css).
  */
 (function (K) {
   'use strict';
-  const { h } = K.dom;
+  const BUNDLE = 'assessment-paper';
 
-  /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
-  K.ui.report = function (ctx) {
+  /** Is the paper's code here? */
+  const ready = () => Boolean(K.boardPaper && K.paper);
+
+  /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} the report, once ready() */
+  function render(ctx) {
     return [
-      ctx.mode === 'example' && h('p', { class: 'kmsat-notice', text: ctx.t('app.exampleNotice') }),
+      ctx.mode === 'example' && K.dom.h('p', { class: 'kmsat-notice', text: ctx.t('app.exampleNotice') }),
       K.paper.render(K.boardPaper.build(ctx.data, ctx.session)),
     ];
-  };
+  }
+
+  K.ui.report = { BUNDLE, ready, render };
 })(self.KMSAT);

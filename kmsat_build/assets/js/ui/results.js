@@ -98,7 +98,7 @@
       ],
       h('div', { class: 'kmsat-actions' }, [
         button(t('nav.toPlan'), () => ctx.go('plan'), { class: 'kmsat-btn kmsat-btn--primary' }),
-        button(t('export.print'), () => window.print()),
+        button(t('export.print'), ctx.print),
       ]),
     ];
   };

@@ -16,8 +16,9 @@
     history.replaceState(history.state, '', location.pathname + location.search);
   }
 
-  /** The link's answers, or why they were refused. */
-  function decode(data, hash) {
+  /** The link's answers, or why they were refused (`loaded`: false when the share code could not come). */
+  function decode(data, hash, loaded) {
+    if (!loaded) return { read: null, problem: K.strings.t(data.strings, 'app.loadFailed') };
     try {
       return { read: K.share.decodeShare(hash, data, { newId: newId() }), problem: '' };
     } catch (error) {
@@ -28,16 +29,17 @@
 
   /**
    * The banner for one link.
-   * @param {{data: any, t: Function, hash: string, onImport: Function}} o
+   * @param {{data: any, t: Function, hash: string, loaded: boolean, onImport: Function}} o
    */
   function banner(o) {
     const { t } = o;
-    const { read, problem } = decode(o.data, o.hash);
+    const { read, problem } = decode(o.data, o.hash, o.loaded);
     const details = read ? read.session.details : {};
     const team = details.team || details.organisation || t('compare.unnamedTeam');
     const message = h('p', { role: read ? 'status' : null, text: problem || t('share.banner.text',
       { team, date: details.date || t('compare.files.noDate') }) });
-    const close = () => { node.remove(); clearAddress(); };
+    // A link that could not be read for want of code stays in the address, to try again.
+    const close = () => { node.remove(); if (o.loaded) clearAddress(); };
     // A refused link is an error, said at once: never the offer's blue box.
     const node = h('div', { id: BANNER_ID, class: 'kmsat-share-banner admonition ' + (read ? 'note' : 'failure'),
       role: read ? 'region' : 'alert', 'aria-labelledby': 'kmsat-share-banner-title' }, [
@@ -77,8 +79,14 @@
           const session = JSON.parse(K.exporters.toJSON(read.session, data));
           if (questionnaire) questionnaire.receive(session, read.report, label);
         };
-        const paper = document.getElementById('kmsat-paper');
-        (paper && paper.parentNode === app.parentNode ? paper : app).before(banner({ data, t, hash, onImport }));
+        const place = (loaded) => {
+          if (shown !== hash) return; // another link came while this one's code loaded
+          const before = document.getElementById(BANNER_ID);
+          if (before) before.remove(); // one banner, however often the same link was seen
+          const paper = document.getElementById('kmsat-paper');
+          (paper && paper.parentNode === app.parentNode ? paper : app).before(banner({ data, t, hash, loaded, onImport }));
+        };
+        deps.load('share').then(() => place(true), () => place(false)); // the link's code comes with the link
       };
       const first = deps.takeFirstHash();
       show(/^#share=/.test(location.hash) ? location.hash : first);
