@@ -6,9 +6,12 @@ import hashlib
 import json
 import re
 
+from .fallback import Fallback, fallback_language, keep_mark, mark_fallback
 from .model import Framework
 from .schema_check import load_schema
 from .text import plain_text, text_with_links
+
+prose = keep_mark(plain_text)  # a text the edition did not translate stays marked as national
 
 FORMAT = "kmsat-questionnaire"
 VERSION = 1
@@ -80,7 +83,9 @@ def agenda(fw: Framework) -> list[dict]:
             found = [
                 {
                     "minutes": _minutes(cell),
-                    "item": item,
+                    "item": Fallback.of(item, section.body.lang)
+                    if isinstance(section.body, Fallback)
+                    else item,
                     "element": _element_named(item, fw.elements),
                 }
                 for cell, item in _AGENDA_ROW.findall(table)
@@ -94,16 +99,26 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
     """The JSON object embedded in the assessment page.
 
     ``url`` maps a page path (``elements/leadership.md``) to its URL relative
-    to the assessment page.
+    to the assessment page. In an edition in another language, ``fallback``
+    says which texts are still the national ones (see ``fallback_block``).
     """
+
+    fw = mark_fallback(fw)
 
     def option(o) -> dict:
         out = {"id": o.id, "label": o.label}
         if o.description:
-            out["description"] = plain_text(o.description)
+            out["description"] = prose(o.description)
         return out
 
-    return {
+    def example_runs(body) -> list[dict]:
+        runs = text_with_links(body)
+        if isinstance(body, Fallback):
+            for run in runs:
+                run["text"] = Fallback.of(run["text"], body.lang)
+        return runs
+
+    data = {
         "format": FORMAT,
         "version": VERSION,
         "edition": {
@@ -122,7 +137,7 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
                     "id": lv.id,
                     "value": lv.value,
                     "label": lv.label,
-                    "description": plain_text(lv.description),
+                    "description": prose(lv.description),
                 }
                 for lv in fw.scale.levels
             ],
@@ -131,26 +146,26 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
             "checklistAnswers": [option(o) for o in fw.scale.checklist_answers],
         },
         "checklist": [
-            {"id": q.id, "question": q.question, "why": plain_text(q.why)}
+            {"id": q.id, "question": q.question, "why": prose(q.why)}
             for q in fw.checklist.questions
         ],
         "elements": [
             {
                 "id": e.id,
                 "title": e.title,
-                "summary": plain_text(e.summary),
+                "summary": prose(e.summary),
                 "url": url(f"elements/{e.id}.md"),
                 "criteria": [
                     {
                         "id": c.id,
                         "title": c.title,
-                        "statement": plain_text(c.statement),
-                        "hint": plain_text(c.hint),
+                        "statement": prose(c.statement),
+                        "hint": prose(c.hint),
                         "localExamples": [
-                            {"title": ex.title, "body": text_with_links(ex.body)}
+                            {"title": ex.title, "body": example_runs(ex.body)}
                             for ex in c.local_examples
                         ],
-                        "levels": {k: plain_text(v) for k, v in c.levels.items()},
+                        "levels": {k: prose(v) for k, v in c.levels.items()},
                         "opportunities": [
                             {
                                 "id": tid,
@@ -169,3 +184,68 @@ def questionnaire_data(fw: Framework, url=lambda path: path) -> dict:
         "strings": dict(fw.strings),
         "example": fw.example,
     }
+    language = fallback_language(fw)
+    block = fallback_block(data, language) if language else None
+    if block:
+        data["fallback"] = block
+    return data
+
+
+# The parts of the data an edition translates (the rest are ids, numbers and the edition's own).
+TRANSLATED = ("scale", "checklist", "elements", "agenda", "strings")
+# Strings under these keys are ids and addresses, in no language: they neither are nor break a
+# run of national text.
+_NO_LANGUAGE = {"id", "url", "element"}
+
+
+def fallback_block(data: dict, language: str) -> dict | None:
+    """Where the data's texts are still in the national language, or None when none are.
+
+    JSON pointers (RFC 6901): ``texts`` each point at a national text, or at
+    an object or list whose texts are national except those ``except`` points
+    at (what the edition translated there). Whichever is shorter is written,
+    so a partial translation lists dozens of places, not hundreds.
+    """
+    texts, exceptions = _cover({k: data[k] for k in TRANSLATED}, "", None).national
+    if not texts:
+        return None
+    block = {"language": language, "texts": texts}
+    if exceptions:
+        block["except"] = exceptions
+    return block
+
+
+class _Cover:
+    """One part of the data: its national texts as (texts, except) pointers, and its own texts."""
+
+    def __init__(self, national=([], []), own=(), has_national=False, has_own=False):
+        self.national, self.own = national, list(own)
+        self.has_national, self.has_own = has_national, has_own
+
+
+def _cover(node, at: str, key) -> _Cover:
+    if isinstance(node, str):
+        if key in _NO_LANGUAGE or not node.strip():
+            return _Cover()
+        if isinstance(node, Fallback):
+            return _Cover(national=([at], []), has_national=True)
+        return _Cover(own=[at], has_own=True)
+    if not isinstance(node, dict | list):
+        return _Cover()
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    parts = [_cover(v, f"{at}/{_pointer_token(k)}", k) for k, v in items]
+    has_national = any(p.has_national for p in parts)
+    has_own = any(p.has_own for p in parts)
+    one_by_one = (
+        [t for p in parts for t in p.national[0]],
+        [e for p in parts for e in p.national[1]],
+    )
+    own = [at] if has_own and not has_national and at else [o for p in parts for o in p.own]
+    national = one_by_one
+    if has_national and at and 1 + len(own) < sum(map(len, one_by_one)):
+        national = ([at], own)  # all of it, but for what the edition translated
+    return _Cover(national, own, has_national, has_own)
+
+
+def _pointer_token(key) -> str:
+    return str(key).replace("~", "~0").replace("/", "~1")  # RFC 6901

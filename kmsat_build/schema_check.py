@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a document must be validat
     from jsonschema import Draft202012Validator
     from referencing import Registry
 
-# A UI string id (nav.next, page.home.title): dotted, as in the strings table.
+# A UI string id (nav.toPlan, page.home.title): dotted, as in the strings table.
 UI_STRING_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$")
 
 TYPE_NAMES = {

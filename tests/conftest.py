@@ -66,6 +66,15 @@ def full_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def welsh_site(tmp_path_factory) -> Path:
+    """The partial Welsh edition (national English wherever it translates nothing), built once."""
+    site = tmp_path_factory.mktemp("welsh-edition") / "site"
+    result = mkdocs_build(ROOT / "tests" / "editions" / "welsh" / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def hostile(tmp_path_factory) -> tuple[Path, dict]:
     """The hostile edition's folder and its overlay data."""
     folder = tmp_path_factory.mktemp("hostile") / "edition"

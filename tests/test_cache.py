@@ -13,13 +13,13 @@ from kmsat_build.yamlsource import parse_yaml
 from tests.conftest import ROOT
 
 FULL = ROOT / "tests" / "editions" / "full"
-STRINGS = "strings:\n  nav.next: Next\n"
+STRINGS = "strings:\n  nav.toPlan: Next\n"
 
 
 def test_schema_notes_are_per_version_schema_and_exact_text(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     doc, _ = parse_yaml(STRINGS, "strings.yml")
-    other, _ = parse_yaml(STRINGS + "  nav.previous: Back\n", "strings.yml")
+    other, _ = parse_yaml(STRINGS + "  nav.label: Back\n", "strings.yml")
     monkeypatch.setattr(cache, "kmsat_version", lambda: "1.0.0")
     one = schema_check._valid_marker(doc, "strings")
     assert one != schema_check._valid_marker(other, "strings")  # the text is in the key

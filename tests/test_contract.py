@@ -227,3 +227,60 @@ def test_a_parked_answer_is_true_or_absent():
             "parked": parked,
         }
         assert (problems("session", changed) == []) is ok, parked
+
+
+def _at(data, pointer: str):
+    """What a JSON pointer (RFC 6901) names in ``data``."""
+    node = data
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node
+
+
+def _texts(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    return [t for v in values for t in _texts(v)]
+
+
+def test_only_an_edition_in_another_language_says_which_texts_fall_back():
+    """The national edition's data has no fallback block (it must not grow); the Welsh one points
+    at its English texts (national English it did not translate) and not at its Welsh ones."""
+    for edition in ("national", "small", "full"):
+        for data in built_data(EDITIONS[edition](), True):
+            assert "fallback" not in data, edition
+    data = built_data(EDITIONS["welsh"](), True)[0]
+    block = data["fallback"]
+    assert block["language"] == "en-GB"
+    english = {t for p in block["texts"] for t in _texts(_at(data, p))}
+    english -= {t for p in block.get("except", []) for t in _texts(_at(data, p))}
+    leadership = data["elements"][0]
+    assert leadership["title"] == "Arweinyddiaeth" and "Arweinyddiaeth" not in english
+    assert leadership["criteria"][0]["title"] == "An accountable executive"
+    assert {leadership["criteria"][0]["title"], leadership["summary"]} <= english
+    level = data["scale"]["levels"][0]
+    assert level["label"] == "Dim eto" and level["label"] not in english
+    assert (
+        level["description"] in english
+        and leadership["criteria"][0]["levels"]["not-yet"] in english
+    )
+    assert (
+        data["strings"]["steps.details"] in english
+        and data["strings"]["nav.nextStep"] not in english
+    )
+    assert data["checklist"][0]["question"] in english
+    # Written small: whole parts of the data, not one pointer per text.
+    assert len(block["texts"]) + len(block.get("except", [])) < 40, block
+
+
+def test_schema_describes_the_fallback_block():
+    data = built_data(EDITIONS["welsh"](), True)[0]
+    for broken in (
+        {"language": "en GB", "texts": ["/strings"]},
+        {"language": "en-GB", "texts": []},
+        {"language": "en-GB", "texts": ["strings"]},
+        {"language": "en-GB", "texts": ["/strings"], "lang": "x"},
+    ):
+        assert problems("questionnaire", {**data, "fallback": broken}), broken

@@ -51,7 +51,7 @@ def test_schema_validation_is_remembered_per_exact_text(tmp_path, monkeypatch):
     from kmsat_build.yamlsource import parse_yaml
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    text = "strings:\n  nav.next: Next\n"
+    text = "strings:\n  nav.toPlan: Next\n"
     doc, _ = parse_yaml(text, "strings.yml")
     assert schema_check.check_against_schema(doc, "strings") == []
     from kmsat_build.cache import cache_dir
@@ -60,6 +60,6 @@ def test_schema_validation_is_remembered_per_exact_text(tmp_path, monkeypatch):
     assert folder.is_relative_to(tmp_path)
     markers = list(folder.iterdir())
     assert len(markers) == 1
-    bad, _ = parse_yaml("strings:\n  nav.next: 3\n", "strings.yml")
+    bad, _ = parse_yaml("strings:\n  nav.toPlan: 3\n", "strings.yml")
     assert schema_check.check_against_schema(bad, "strings")  # new text: validated, refused
     assert len(list(folder.iterdir())) == 1  # nothing kept for it

@@ -57,6 +57,13 @@ def edition_url(full_site: Path):
 
 
 @pytest.fixture(scope="session")
+def welsh_url(welsh_site: Path):
+    url, server = serve(welsh_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def instant_site_url(tmp_path_factory):
     """The national site with instant navigation working, served on its own port.
 
@@ -133,6 +140,15 @@ def edition_page(context, edition_url):
     """A page for the example edition's site, watched like `page`."""
     page = context.new_page()
     page.watch = PageWatch(page, (edition_url,))
+    yield page
+    page.watch.assert_clean()
+
+
+@pytest.fixture
+def welsh_page(context, welsh_url):
+    """A page for the partial Welsh edition's site, watched like `page`."""
+    page = context.new_page()
+    page.watch = PageWatch(page, (welsh_url,))
     yield page
     page.watch.assert_clean()
 

@@ -410,24 +410,31 @@ def site_pages(national_site) -> list[str]:
     return pages
 
 
-INVISIBLE_STOPS = """() => {
-  // Every element a forward Tab reaches, focused in turn: is what has focus there to be seen?
-  const seen = (el) => {
-    const next = el.nextElementSibling;
-    // A visually hidden radio shows its focus on the label after it (Material's palette toggle).
-    const shownBy = el.getBoundingClientRect().width < 1 && next && next.tagName === 'LABEL' ? next : el;
-    const r = shownBy.getBoundingClientRect();
-    return r.width >= 1 && r.height >= 1 && r.right > 0 && r.left < innerWidth
-      && shownBy.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-  };
+# Is what has focus to be seen? A visually hidden radio shows its focus on the label after
+# it (Material's light/dark toggle), so that label must be shown.
+SEEN = """(el) => {
+  const next = el.nextElementSibling;
+  const shownBy = el.getBoundingClientRect().width < 1 && next && next.tagName === 'LABEL' ? next : el;
+  const r = shownBy.getBoundingClientRect();
+  return r.width >= 1 && r.height >= 1 && r.right > 0 && r.left < innerWidth
+    && shownBy.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+}"""
+
+INVISIBLE_STOPS = (
+    """() => {
+  // Every element Tab or Shift+Tab reaches, focused in turn: is what has focus there to be seen?
+  const seen = """
+    + SEEN
+    + """;
   const stops = [];
   const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]');
   for (const el of all) {
     if (el.tabIndex < 0 || el.disabled || !el.checkVisibility({ visibilityProperty: true })) continue;
-    // A forward Tab reaches one radio of a group: the checked one, else the first.
+    // Tab reaches one radio of a group: the checked one, else the first; Shift+Tab, else the last.
     if (el.type === 'radio') {
       const group = [...document.querySelectorAll('input[type=radio]')].filter((r) => r.name === el.name);
-      if (el !== (group.find((r) => r.checked) || group[0])) continue;
+      const checked = group.find((r) => r.checked);
+      if (checked ? el !== checked : el !== group[0] && el !== group.at(-1)) continue;
     }
     el.focus();
     if (document.activeElement === el) stops.push(el);
@@ -441,6 +448,7 @@ INVISIBLE_STOPS = """() => {
   }
   return found;
 }"""
+)
 
 
 def test_no_page_has_an_invisible_focus_stop(site_url, national_site, page):
@@ -452,6 +460,62 @@ def test_no_page_has_an_invisible_focus_stop(site_url, national_site, page):
     for path in ["index.html", "assessment.html"]:
         page.goto(site_url + path)
         assert page.evaluate(INVISIBLE_STOPS) == [], path + " at 375 px"
+
+
+# Where the key just took focus, and whether it is to be seen (None: focus left the page).
+FOCUS_NOW = (
+    """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  window.__walked = window.__walked || new Set();
+  const again = window.__walked.has(el);
+  window.__walked.add(el);
+  return { html: el.outerHTML.slice(0, 120), seen: ("""
+    + SEEN
+    + """)(el), again };
+}"""
+)
+
+
+def walk_focus(page, key: str) -> tuple[int, list[str]]:
+    """Press `key` through the whole page as a keyboard user would: (stops, the unseen ones)."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    stops, unseen = 0, []
+    for _ in range(1000):
+        page.keyboard.press(key)
+        now = page.evaluate(FOCUS_NOW)
+        if now is None or now["again"]:
+            return stops, unseen
+        stops += 1
+        if not now["seen"]:
+            unseen.append(now["html"])
+    raise AssertionError(f"{key} never left the page")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tab_and_shift_tab_stop_only_where_focus_is_seen(new_page, site_url, scheme):
+    """Real key presses, both ways, in both colour schemes: Material's light/dark toggle was
+    a stop with nothing shown for Shift+Tab (dark: for Tab), which focusing each element in
+    turn did not see (no radio of its group is ever checked)."""
+    page = new_page(color_scheme=scheme)
+    for path in ["facilitator-guide.html", "assessment.html"]:
+        for key in ["Tab", "Shift+Tab"]:
+            page.goto(site_url + path)
+            page.wait_for_load_state("load")
+            if path == "assessment.html":
+                page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
+            stops, unseen = walk_focus(page, key)
+            assert stops > 20, (path, key, stops)
+            assert unseen == [], (path, key, scheme)
+    # The toggle itself: Enter switches the scheme and focus stays on it, seen.
+    page.locator(".md-search__input").focus()
+    page.keyboard.press("Shift+Tab")
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") != before
+    now = page.evaluate(FOCUS_NOW)
+    assert now["seen"] and "md-option" in now["html"], now
 
 
 def test_search_scroll_box_is_a_tab_stop_only_while_open(site_url, page):

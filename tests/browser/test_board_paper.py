@@ -154,6 +154,38 @@ def test_worked_example_prints_whole_on_a4(site_url, page, tmp_path):
     assert "Bar: the element's average rating" in flat and "Line with dots" in flat
 
 
+# Words of the paper's table cells that the browser broke across two lines.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('.kmsat-report .kmsat-paper-table :is(th, td)')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s/-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_the_worked_examples_tables_break_no_word_on_a4(site_url, page):
+    """A Board member reads "Director of Transformation", not "Transformati / on"."""
+    open_app(page, site_url + "assessment.html")
+    load_example(page)
+    expect(page.locator(".kmsat-report .kmsat-board-paper")).to_have_count(1)
+    # The width print lays the paper out in: A4 less kmsat.css's 14 mm margins, at 96 px per inch.
+    page.set_viewport_size({"width": round((210 - 2 * 14) / 25.4 * 96), "height": 1100})
+    page.emulate_media(media="print")
+    try:
+        assert page.evaluate(BROKEN_WORDS) == []
+    finally:
+        page.emulate_media(media="screen")
+
+
 def long_session(data: dict) -> dict:
     """Every criterion answered with a long note, a row for each in the plan, every checklist note."""
     ids = [c["id"] for e in data["elements"] for c in e["criteria"]]

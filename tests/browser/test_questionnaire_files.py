@@ -49,13 +49,17 @@ def test_worked_example_opens_in_its_own_slot(site_url, page):
     assert score_rows(page) == EXAMPLE_SCORES
     step(page, "Action plan").click()
     titles = plan_titles(page)
-    assert titles[:4] == [
+    # The group's agreed actions in its order, then the drafted candidates: highest priority
+    # and lowest rating first, so the lowest priority and highest rating comes last.
+    assert titles[:6] == [
         "Evidence-informed Board papers",
         "Keeping know-how when people move",
-        "Evidence and knowledge in strategy",
         "Learning before doing",
+        "Find out: leaders model open learning",
+        "Repeat this self-assessment",
+        "Evidence and knowledge in strategy",
     ]
-    assert titles[-1] == "Repeat this self-assessment"
+    assert titles[-1] == "Evidence at the point of need"
     expect(
         page.get_by_role("textbox", name="Owner for: Evidence-informed Board papers")
     ).to_have_value("Director of Strategy")
@@ -64,7 +68,7 @@ def test_worked_example_opens_in_its_own_slot(site_url, page):
     assert stored(page) == mine
     example = stored(page, EXAMPLE_KEY)
     assert example["details"]["organisation"] == "Northbrook Valley NHS Trust"
-    assert example["plan"][3]["owner"] == "Someone else"
+    assert example["plan"][2]["owner"] == "Someone else"
 
     page.get_by_role("button", name="Back to my own answers").first.click()
     expect(page.get_by_text("You are looking at a fictional worked example")).to_have_count(0)
@@ -133,8 +137,9 @@ def test_export_json_csv_markdown_and_reimport(site_url, page, browser, tmp_path
         "## Results by element",
         "| Leadership | 2.0 | 5 of 5 | 1 to 3 | 0 | 0 |",
         "## Action plan",
-        "| 1 | Evidence-informed Board papers (candidate) (Not yet, High) |",
-        "Repeat this self-assessment",
+        "| 1 | Evidence-informed Board papers (Not yet, High) |",  # agreed: not a candidate
+        "| 5 | Repeat this self-assessment |",
+        "| 6 | Evidence and knowledge in strategy (candidate) (Emerging, High) |",
         "## Board checklist",
     ]:
         assert line in markdown, line

@@ -149,7 +149,7 @@ test('each block has a type every renderer knows, and tables have a width per co
 });
 
 test('extending the paper: a new section builder, no renderer change', () => {
-  const parked = (ctx) => ({ id: 'parked', heading: ctx.t('report.none'), blocks: [{ type: 'list', items: ['Parked item'] }] });
+  const parked = (ctx) => ({ id: 'parked', heading: ctx.t('present.parked'), blocks: [{ type: 'list', items: ['Parked item'] }] });
   const p = boardPaper.build(data, fullSession(data), { now: NOW, sections: boardPaper.SECTIONS.concat(parked) });
   assert.equal(p.sections.at(-1).id, 'parked');
   assert.ok(boardPaper.texts(p).includes('Parked item'));
@@ -184,4 +184,18 @@ test('the worked example: every criterion, note, plan row and Don\'t know in the
   for (const row of session.plan.filter((r) => r.action)) assert.ok(all.includes(row.action), row.action);
   assert.match(p.subtitle, /Northbrook Valley NHS Trust, 14 October 2026$/);
   assert.match(section(p, 'purpose').blocks[0].text, /^To agree where the transformation team should start/);
+});
+
+test('the worked example\'s plan: its agreed actions first, then the drafted candidates, marked', () => {
+  const national = loadNational();
+  const { session } = normaliseSession(national.example, national, { newId: 'worked-example' });
+  session.plan = core('plan').syncPlan(national, session);  // as the page does: a candidate per criterion below Embedded
+  const rows = blocks(boardPaper.build(national, session, { now: NOW }), 'plan', 'table')[0].rows;
+  const agreed = session.plan.filter((row) => row.agreed);
+  assert.ok(agreed.length >= 3 && agreed.length <= 5, `${agreed.length} agreed`);
+  const candidate = (cell) => cell.includes('(candidate)');
+  assert.ok(rows.slice(0, agreed.length).every((r) => !candidate(r[1])), 'agreed actions come first, unmarked');
+  assert.ok(rows.slice(agreed.length).every((r) => candidate(r[1])), 'the rest are marked as candidates');
+  assert.ok(rows.length > agreed.length, 'candidates are kept for the next review');
+  assert.deepEqual(rows.slice(0, agreed.length).map((r) => r[3]), agreed.map((row) => row.owner));
 });

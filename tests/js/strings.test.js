@@ -61,3 +61,105 @@ test('keys built from ids exist for every capacity and status', () => {
     .concat(STATUSES.map((s) => 'plan.status.' + camel(s)), DETAIL_FIELDS.map((f) => `details.${f}.label`));
   assert.deepEqual(keys.filter((key) => !Object.prototype.hasOwnProperty.call(strings, key)), []);
 });
+
+// ------------------------------------------------ every key in strings.yml is reachable from code
+
+/** Where the site's code lives: the browser scripts, the build (Python), its templates and Material overrides. */
+const CODE_DIRS = ['kmsat_build', 'hooks'];
+const CODE_FILE = /\.(js|py|j2|html)$/;
+
+/**
+ * Key families the code builds from a prefix and an id, so no whole key is
+ * written anywhere: every key of the family counts as used. `*` is one
+ * segment. Where each is built:
+ */
+const DYNAMIC = [
+  'details.*.label', 'details.*.hint', // ui/details.js, core/board-paper.js, core/exporters.js, core/normalise.js: 'details.' + field
+  'details.capacity.*', 'details.role.*', // ui/details.js, core/board-paper.js, core/exporters.js: 'details.' + field + '.' + id
+  'criterion.*.label', // core/normalise.js fieldLabel: 'criterion.' + (priority|notes) + '.label'
+  'results.column.*', // ui/results.js: 'results.column.' + key
+  'plan.column.*', // ui/plan.js, core/board-paper.js, core/normalise.js: 'plan.column.' + row field
+  'plan.status.*', // ui/plan.js, core/board-paper.js, core/exporters.js, core/compare-csv.js, compare/time.js: 'plan.status.' + camel(status)
+  'save.refused.*', // ui/app.js restoreReason: 'save.refused.' + the import.refused.* key's last part
+  'save.report.*', 'import.report.*', // core/normalise.js editionNotes: (keep ? 'save.report.' : 'import.report.') + name
+  'report.column.*', // core/board-paper.js: 'report.column.' + key
+  'csv.column.*', 'csv.section.*', // core/exporters.js toCSV: 'csv.column.' + name, 'csv.section.' + section
+  'present.summary.column.*', // present/slides.js: 'present.summary.column.' + col
+  'compare.mode.*', // compare/app.js: 'compare.mode.' + radio value
+  'compare.files.column.*', // compare/files.js: 'compare.files.column.' + k
+  'compare.time.column.*', // compare/time.js, core/compare-paper.js: 'compare.time.column.' + k
+  'compare.csv.*', // core/compare-csv.js: strings.t(data.strings, 'compare.csv.' + key)
+  'page.technique.kind.*', 'page.technique.stage.*', // templates/technique.md.j2: "page.technique.kind." ~ technique.kind
+  'page.opportunities.stage.*', // templates/opportunities.md.j2, nav.py: "page.opportunities.stage." ~ stage
+  'page.paper.details.*', 'page.paper.capacity.*', // templates/assessment.md.j2: "page.paper.details." ~ key
+];
+
+/**
+ * Keys added ahead of the code that will use them (on another branch). Each
+ * must still be unreached: once code uses it, take it off this list.
+ */
+const PENDING = [
+  // e.g. 'app.loadFailed', // what branch will use it
+];
+
+function codeText() {
+  return CODE_DIRS.flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true })
+    .filter((file) => CODE_FILE.test(file) && !file.split(path.sep).includes('vendor'))
+    .map((file) => fs.readFileSync(path.join(ROOT, dir, file), 'utf8'))).join('\n');
+}
+
+const familyPattern = (family) => new RegExp('^' + family.split('*').map((part) => part.replace(/\./g, '\\.')).join('[A-Za-z0-9]+') + '$');
+const quotedIn = (code, text) => ['\'', '"', '`'].some((q) => code.includes(q + text + q));
+
+test('every key in strings.yml is one some code can reach (pages carry every string)', () => {
+  const code = codeText();
+  const families = DYNAMIC.map(familyPattern);
+  const reached = (key) => quotedIn(code, key) || families.some((re) => re.test(key));
+  const unreached = Object.keys(strings).filter((key) => !reached(key) && !PENDING.includes(key));
+  assert.deepEqual(unreached, [], 'keys no code uses: remove them from framework/strings.yml (and any edition that sets them)');
+  assert.deepEqual(PENDING.filter(reached), [], 'now used: take these off PENDING');
+});
+
+test('each key family is still built in the code and still names keys', () => {
+  const code = codeText();
+  for (const family of DYNAMIC) {
+    const prefix = family.slice(0, family.indexOf('*'));
+    assert.ok(['\'', '"', '`'].some((q) => code.includes(q + prefix)), `no code builds ${family} (from ${prefix})`);
+    assert.ok(Object.keys(strings).some((key) => familyPattern(family).test(key)), `${family} names no key`);
+  }
+});
+
+// An edition in another language (kmsat_build/questionnaire.py `fallback`): which parts of a
+// shown text are in the national language, for the kit to mark (kit/dom.js).
+test('the page data\'s fallback texts are marked, what the edition translated is not', () => {
+  const { markFallback, parts } = core('strings');
+  const data = {
+    elements: [{ id: 'leadership', title: 'Arweinyddiaeth', criteria: [{ id: 'a', title: 'An accountable executive' }] }],
+    strings: { 'steps.results': 'Results', 'nav.next': 'Nesaf', 'steps.element': 'Element {number}: {title}',
+      'paper.criterion': '{element}: {criterion} ({rating})', 'a/b~c': 'Odd key' },
+    fallback: { language: 'en-GB', texts: ['/elements', '/strings', '/strings/a~1b~0c'], except: ['/elements/0/title', '/strings/nav.next'] },
+  };
+  try {
+    markFallback(data);
+    assert.deepEqual(parts('Results'), [['Results', 'en-GB']]);
+    assert.deepEqual(parts('An accountable executive'), [['An accountable executive', 'en-GB']]);
+    assert.deepEqual(parts('Odd key'), [['Odd key', 'en-GB']]);
+    assert.equal(parts('Arweinyddiaeth'), null);
+    assert.equal(parts('Nesaf'), null);
+    // A sentence: the template's words in its language, each param in its own; numbers and stops join a neighbour.
+    const step = t(data.strings, 'steps.element', { number: 1, title: 'Arweinyddiaeth' });
+    assert.deepEqual(parts(step), [['Element 1: ', 'en-GB'], ['Arweinyddiaeth', '']]);
+    const line = t(data.strings, 'paper.criterion', { element: 'Arweinyddiaeth', criterion: 'An accountable executive', rating: step });
+    assert.deepEqual(parts(line), [['Arweinyddiaeth: ', ''], ['An accountable executive (Element 1: ', 'en-GB'], ['Arweinyddiaeth)', '']]);
+    // All in the page's language: nothing to mark.
+    assert.equal(parts(t({ x: '{title} {n}' }, 'x', { title: 'Arweinyddiaeth', n: 2 })), null);
+    // Data without a fallback block (the national edition, another page) forgets the marks.
+    markFallback({ strings: {} });
+    assert.equal(parts('Results'), null);
+    markFallback(null);
+    markFallback({ fallback: { language: 'en-GB', texts: '/nowhere' } }); // odd data marks nothing, throws nothing
+    assert.equal(parts('Results'), null);
+  } finally {
+    markFallback(null);
+  }
+});

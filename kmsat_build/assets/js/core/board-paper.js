@@ -195,11 +195,13 @@
     const rows = views.map((v, i) => {
       const title = planning.readerTitle(v, ctx.t('plan.custom.untitled'), (name) => ctx.t('plan.candidateTitle', { title: name }));
       const about = v.level ? ' (' + [v.level.label, v.priority && v.priority.label].filter(Boolean).join(', ') + ')' : '';
-      return [String(i + 1), title + (v.stale ? ' ' + ctx.t('plan.staleTag') : '') + about].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
+      return [String(i + 1), strings.join(title, v.stale ? ' ' : '', v.stale ? ctx.t('plan.staleTag') : '', about)].concat(ROW_FIELDS.map((f) => (f === 'due' ? ctx.date(v.row.due) : text(v.row[f]))),
         v.row.status ? ctx.t('plan.status.' + camel(v.row.status)) : '');
     });
+    // Owner and date columns wide enough for a job title's longest word ("Transformation")
+    // and a month ("December") at the paper's 8.5 pt: words break only when nothing else fits.
     return { id: 'plan', heading: ctx.t('report.plan'), blocks: [rows.length
-      ? table(ctx.t('report.plan'), head, rows, [4, 19, 21, 11, 12, 9, 13, 11]) : paragraph(ctx.t('report.noActions'))] };
+      ? table(ctx.t('report.plan'), head, rows, [4, 18, 19, 14, 13, 11, 12, 9]) : paragraph(ctx.t('report.noActions'))] };
   }
 
   function checklist(ctx) {

@@ -1,10 +1,13 @@
 /**
  * kmsat kit: the one set of DOM helpers both pages build with. Text goes in
  * only as textContent or value, never as HTML, so answers and imported
- * files stay text. Events: `on: {click: fn}`, nothing else.
+ * files stay text. Events: `on: {click: fn}`, nothing else. A text the
+ * edition left in the national language (core/strings.js `parts`) gets that
+ * language: its element's `lang`, or a span's for a part of a sentence.
  */
 (function (K) {
   'use strict';
+  const SVG = 'http://www.w3.org/2000/svg';
   let seq = 0;
 
   /** A page-unique id, for label, hint and legend wiring. */
@@ -15,11 +18,20 @@
     for (const child of [].concat(children === undefined ? [] : children)) {
       if (Array.isArray(child)) append(el, child);
       else if (child !== null && child !== false && child !== undefined) {
-        el.append(typeof child === 'object' ? child : String(child));
+        el.append(...(typeof child === 'object' ? [child] : words(el, String(child))));
       }
     }
     return el;
   }
+
+  /** A text as nodes: each part in another language than the page's in a span (in SVG a tspan) saying which. */
+  const words = (el, text) => (K.strings.parts(text) || [[text]]).map(([part, lang]) => {
+    if (!lang) return part;
+    const span = el.namespaceURI === SVG ? document.createElementNS(SVG, 'tspan') : document.createElement('span');
+    span.textContent = part;
+    span.setAttribute('lang', lang);
+    return span;
+  });
 
   /** Replace an element's children. */
   const fill = (el, children) => { el.replaceChildren(); return append(el, children); };
@@ -28,7 +40,11 @@
   function build(el, props, children) {
     for (const [name, value] of Object.entries(props || {})) {
       if (value === null || value === undefined || value === false) continue;
-      if (name === 'text') el.textContent = value;
+      if (name === 'text') {
+        const parts = K.strings.parts(value);
+        if (parts && parts.length === 1) el.setAttribute('lang', parts[0][1]); // all of it: the element's language
+        if (parts && parts.length > 1) fill(el, value); else el.textContent = value;
+      }
       else if (name === 'on') for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
       else if (name === 'value' || name === 'checked') el[name] = value;
       else el.setAttribute(name, value === true ? '' : value);
@@ -37,7 +53,7 @@
   }
 
   const h = (tag, props, children) => build(document.createElement(tag), props, children);
-  const svg = (tag, props, children) => build(document.createElementNS('http://www.w3.org/2000/svg', tag), props, children);
+  const svg = (tag, props, children) => build(document.createElementNS(SVG, tag), props, children);
   const button = (text, onClick, props) =>
     h('button', Object.assign({ type: 'button', class: 'kmsat-btn', on: { click: onClick } }, props), text);
   /** Words for screen readers only. */
@@ -59,11 +75,19 @@
   /**
    * The page's questionnaire data: a data attribute (see kmsat_build/pages.py),
    * never a script Material would re-run. Null when it is missing or broken
-   * (core/contract.js checkPageData says which, in words).
+   * (core/contract.js checkPageData says which, in words). Its texts in the
+   * national language are marked from here on (core/strings.js markFallback).
    */
+  let read;
   function pageData() {
     const node = document.getElementById('kmsat-data');
-    try { return node ? JSON.parse(node.getAttribute('data-kmsat-json') || '') : null; } catch (error) { return null; }
+    const json = node && node.getAttribute('data-kmsat-json');
+    let data = null;
+    try { data = JSON.parse(json || ''); } catch (error) { /* null */ }
+    // Marked again only for other data: a second reader (the share banner) keeps the sentences made since.
+    if (json !== read) K.strings.markFallback(data);
+    read = json;
+    return data;
   }
 
   /**

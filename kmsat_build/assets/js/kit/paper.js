@@ -37,12 +37,12 @@
     for (const group of block.groups) {
       const single = group.marks.length === 1 && !group.marks[0].label;
       y += CHART.row;
-      parts.push(svg('text', { class: 'kmsat-paper-chart__group', x: CHART.left, y: y - 5,
-        text: single ? group.label + ': ' + group.marks[0].meanText : group.label }));
+      parts.push(svg('text', { class: 'kmsat-paper-chart__group', x: CHART.left, y: y - 5 },
+        single ? [group.label, ': ', group.marks[0].meanText] : group.label));
       for (const mark of group.marks) {
         if (!single) {
           y += CHART.row - 4;
-          parts.push(svg('text', { class: 'kmsat-paper-chart__mark', x: CHART.left, y: y - 4, text: mark.label + ': ' + mark.meanText }));
+          parts.push(svg('text', { class: 'kmsat-paper-chart__mark', x: CHART.left, y: y - 4 }, [mark.label, ': ', mark.meanText]));
         }
         if (mark.mean !== null) {
           parts.push(svg('rect', { class: 'kmsat-paper-chart__bar', x: CHART.left, y, height: CHART.bar, width: (x(mark.mean) - CHART.left).toFixed(1) }));
@@ -56,7 +56,7 @@
     const axisY = y + 4;
     parts.unshift(block.axis.map((tick) => svg('line', { class: 'kmsat-paper-chart__grid', x1: x(tick.value), x2: x(tick.value), y1: 0, y2: axisY })));
     parts.push(block.axis.map((tick) => svg('text', { class: 'kmsat-paper-chart__axis', x: x(tick.value), y: axisY + 14,
-      'text-anchor': 'end', text: tick.value + ' ' + tick.label })));
+      'text-anchor': 'end' }, [tick.value + ' ', tick.label])));
     const height = axisY + 20;
     return h('figure', { class: 'kmsat-paper-chart' }, [
       svg('svg', { viewBox: '0 0 ' + CHART.width + ' ' + height, width: '100%', role: 'img', 'aria-label': block.label }, [

@@ -31,7 +31,7 @@
       isOpen: () => !box.hidden,
       /** Show it for criterion `title` holding `text`; `onInput` saves each change. */
       open(title, text, onInput) {
-        label.textContent = t('present.note.label', { title });
+        K.dom.fill(label, t('present.note.label', { title }));
         area.value = text;
         save = onInput;
         box.hidden = false;

@@ -52,7 +52,7 @@
     return [
       h('h2', { id: headingId, class: 'kmsat-present__title', text: c.title }),
       h('p', { class: 'kmsat-present__statement', text: c.statement }),
-      c.hint && h('p', { class: 'kmsat-present__look' }, [h('strong', { text: t('present.lookFor') + ' ' }), c.hint]),
+      c.hint && h('p', { class: 'kmsat-present__look' }, [h('strong', null, [t('present.lookFor'), ' ']), c.hint]),
       h('fieldset', { class: 'kmsat-present__choices' }, [
         h('legend', { class: 'kmsat-sr', text: t('present.ratingFor', { title: c.title }) }),
         h('div', { class: 'kmsat-present__levels' }, levels),

@@ -74,7 +74,7 @@
   function say(v, text) {
     v.live.textContent = '';
     clearTimeout(v.timers.say);
-    v.timers.say = setTimeout(() => { v.live.textContent = text; }, 100);
+    v.timers.say = setTimeout(() => { fill(v.live, text); }, 100);
   }
 
   /** Where the group is, as the bar shows it and as it is announced. */
@@ -93,7 +93,7 @@
     v.slide.dataset.kind = s.kind;
     const more = v.slide.querySelector('.kmsat-present__more');
     if (more) more.append(v.toolRow);
-    v.position.textContent = where(v, s);
+    fill(v.position, where(v, s));
     v.prev.disabled = v.index === 0;
     v.next.disabled = v.index === v.slides.length - 1;
     refresh(v);
@@ -149,10 +149,11 @@
   /** On arrival: where, what, and what is recorded so far. */
   function announcement(v) {
     const s = current(v);
-    if (s.kind !== 'criterion') return where(v, s) + '. ' + v.slide.querySelector('h2').textContent;
-    return [where(v, s) + ': ' + s.criterion.title + '.', s.criterion.statement,
+    const { join } = K.strings; // an announcement keeps its parts' languages (core/strings.js)
+    if (s.kind !== 'criterion') return join(where(v, s), '. ', v.slide.querySelector('h2').textContent);
+    return [join(where(v, s), ': ', s.criterion.title, '.'), s.criterion.statement,
       v.t('present.said.level', { level: S.answerText(v.ctx, s.criterion.id) })]
-      .concat(S.recorded(v.ctx, s.criterion.id)).join(' ');
+      .concat(S.recorded(v.ctx, s.criterion.id)).reduce((said, text) => join(said, ' ', text));
   }
 
   /** Record a change to the current criterion, show it, and say it. */
@@ -174,7 +175,7 @@
     const reason = result && !result.ok ? result.reason : '';
     if (reason === v.unsaved) return;
     v.unsaved = reason;
-    v.unsavedLine.textContent = !reason ? '' : v.t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed');
+    fill(v.unsavedLine, reason && v.t(reason === 'conflict' ? 'present.unsaved.conflict' : 'present.unsaved.failed'));
   }
 
   function act(v, action) {
@@ -279,7 +280,7 @@
     v.dialog.showModal();
     draw(v);
     v.slide.focus();
-    say(v, v.t('present.opened') + ' ' + announcement(v));
+    say(v, K.strings.join(v.t('present.opened'), ' ', announcement(v)));
     enterFullscreen(() => { v.fullscreen = true; });
     return () => stop(v);
   }

@@ -64,13 +64,13 @@
     if (result.ok) {
       state.session = result.session;
       shell.clear('save');
-      shell.status.textContent = t('save.savedAt', {
-        time: new Date().toLocaleTimeString(data.edition.language, { hour: '2-digit', minute: '2-digit' }) });
+      fill(shell.status, t('save.savedAt', {
+        time: new Date().toLocaleTimeString(data.edition.language, { hour: '2-digit', minute: '2-digit' }) }));
       // Never over another announcement, never once per keystroke.
       if (shell.quietFor() > SAY_SAVED_EVERY) shell.say(t('save.saved'));
       return result;
     }
-    shell.status.textContent = t('save.notSaved');
+    fill(shell.status, t('save.notSaved'));
     if (result.reason === 'conflict') conflict(app, t('save.conflict'));
     else if (result.reason === 'full' || result.reason === 'failed') {
       shell.notice('save', t(result.reason === 'full' ? 'save.full' : 'save.failed'), [K.ui.io.saveButton(app.ctx)], 'alert');
@@ -143,7 +143,7 @@
     K.storage.remember(app.prefix + 'step', step.id);
     const heading = h('h2', { class: 'kmsat-heading', tabindex: '-1', text: step.title });
     fill(shell.body, [heading, step.render(app.ctx, step)]);
-    shell.position.textContent = t('nav.position', { current: state.step + 1, total: steps.length });
+    fill(shell.position, t('nav.position', { current: state.step + 1, total: steps.length }));
     const [prev, next] = [steps[state.step - 1], steps[state.step + 1]];
     fill(shell.pager, [
       prev && button(t('nav.previousStep', { step: prev.title }), () => show(app, state.step - 1, true)),
@@ -180,7 +180,7 @@
     if (loaded.error) {
       shell.notice('restore', t('save.restoreFailed', { reason: restoreReason(app, loaded.error) }),
         [button(t('session.new'), () => startAgain(app))], 'alert');
-      shell.status.textContent = t('save.notSaved');
+      fill(shell.status, t('save.notSaved'));
     } else if (loaded.report.length) {
       shell.notice('restore', t('save.restoreReport'), null, 'status', loaded.report.map((m) => K.strings.format(data.strings, m)));
     }
@@ -264,7 +264,7 @@
     if (app.storage && location.hash === '#import-incoming') K.ui.io.incoming(app.ctx, app.prefix + 'incoming');
 
     const onStorage = (event) => {
-      if (app.slots[app.state.mode].changedElsewhere(event)) conflict(app, app.t('save.otherTab') + ' ' + app.t('save.conflict'));
+      if (app.slots[app.state.mode].changedElsewhere(event)) conflict(app, K.strings.join(app.t('save.otherTab'), ' ', app.t('save.conflict')));
     };
     const onPrint = () => drawReport(app);
     const print = window.matchMedia('print');

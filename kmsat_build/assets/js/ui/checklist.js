@@ -17,7 +17,7 @@
     const { t, data } = ctx;
     const progress = h('p', { class: 'kmsat-progress' });
     const count = () => {
-      progress.textContent = t('checklist.progress', { answered: answered(data, ctx.session), total: data.checklist.length });
+      K.dom.fill(progress, t('checklist.progress', { answered: answered(data, ctx.session), total: data.checklist.length }));
     };
     const set = (id, name) => (value) => {
       ctx.set('checklist', id, { answer: '', note: '' }, name, value);
@@ -31,7 +31,7 @@
         const entry = own(ctx.session.checklist, q.id) || {};
         const legendId = uid('question');
         const group = radios({
-          legend: h('span', { id: legendId, class: 'kmsat-question', text: (i + 1) + '. ' + q.question }),
+          legend: h('span', { id: legendId, class: 'kmsat-question' }, [(i + 1) + '. ', q.question]),
           hint: q.why, value: entry.answer || '', inline: true, clear: t('checklist.clear'), onChange: set(q.id, 'answer'),
           options: data.scale.checklistAnswers.map((a) => ({ value: a.id, label: a.label })),
           class: 'kmsat-card',

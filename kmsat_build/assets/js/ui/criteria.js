@@ -32,7 +32,7 @@
     const { element, number } = step;
     const progress = h('p', { class: 'kmsat-progress' });
     const count = () => {
-      progress.textContent = t('element.progress', { answered: answered(element, ctx.session), total: element.criteria.length });
+      K.dom.fill(progress, t('element.progress', { answered: answered(element, ctx.session), total: element.criteria.length }));
     };
     // A new rating or priority may move the criterion's plan row: notes do not.
     const set = (id, name) => (value) => {
@@ -45,7 +45,7 @@
       const answer = K.model.answerFor(ctx.session, c.id) || {};
       const title = c.title;
       const rating = radios({
-        legend: [h('h3', { text: number + '.' + (i + 1) + ' ' + title }), h('span', { class: 'kmsat-statement', text: c.statement })],
+        legend: [h('h3', null, [number + '.' + (i + 1) + ' ', title]), h('span', { class: 'kmsat-statement', text: c.statement })],
         hint: c.hint, value: answer.level || '', onChange: set(c.id, 'level'), clear: t('criterion.clear'),
         options: data.scale.levels.map((level) => ({
           value: level.id, label: [h('strong', { text: level.label }), ' ', h('span', { text: c.levels[level.id] })],

@@ -61,7 +61,7 @@
     try {
       result = K.session.migrate(session, ctx.data, { newId: newId() });
     } catch (error) {
-      return ctx.notice('import', t('import.refused.heading') + ': ' + error.message, null, 'alert').focus();
+      return ctx.notice('import', K.strings.join(t('import.refused.heading'), ': ', error.message), null, 'alert').focus();
     }
     if (await mayReplace(ctx, t('import.incoming.confirm', { label }))) {
       const all = [].concat(report || [], result.report).filter((m) => m && typeof m.key === 'string');

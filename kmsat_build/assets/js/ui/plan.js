@@ -37,7 +37,7 @@
   function drawCount(ed) {
     const plan = ed.ctx.session.plan;
     ed.count.hidden = plan.length === 0;
-    ed.count.textContent = ed.t('plan.agreedCount', { count: P.agreedCount(plan), min: P.AIM.min, max: P.AIM.max });
+    K.dom.fill(ed.count, ed.t('plan.agreedCount', { count: P.agreedCount(plan), min: P.AIM.min, max: P.AIM.max }));
   }
 
   function move(ed, id, delta, act) {
@@ -99,10 +99,10 @@
       })];
     }
     return h('p', { class: 'kmsat-meta' }, [
-      view.element && view.element.title + ' · ',
-      t('plan.column.rating') + ': ' + (view.level ? view.level.label : t('results.notAnswered')),
-      view.priority && ' · ' + t('plan.column.priority') + ': ' + view.priority.label,
-      view.parked && ' · ' + t('plan.parked'),
+      view.element && [view.element.title, ' · '],
+      t('plan.column.rating'), ': ', view.level ? view.level.label : t('results.notAnswered'),
+      view.priority && [' · ', t('plan.column.priority'), ': ', view.priority.label],
+      view.parked && [' · ', t('plan.parked')],
     ]);
   }
 
@@ -163,13 +163,13 @@
 
   function row(ed, view, i, total) {
     const { t } = ed;
-    const heading = h('h3', { text: (i + 1) + '. ' + titleOf(ed, view) });
+    const heading = h('h3', null, [(i + 1) + '. ', titleOf(ed, view)]);
     // Accessible names that carry the row's title, renamed as a custom row's title is typed.
     const named = [];
     const r = {
       name: (el, key, params) => { named.push([el, key, params]); return el; },
       rename: (title) => {
-        heading.textContent = (i + 1) + '. ' + title;
+        K.dom.fill(heading, [(i + 1) + '. ', title]);
         for (const [el, key, params] of named) el.setAttribute('aria-label', t(key, Object.assign({ title }, params)));
       },
       // A stale row emptied is dropped (syncPlan): show it gone, so nothing is typed into a lost row.
@@ -213,7 +213,7 @@
     K.dom.fill(ed.removed, out.length > 0 && [
       h('h3', { text: t('plan.dismissed.heading') }),
       h('p', { text: t('plan.dismissed.intro') }),
-      h('ul', { class: 'kmsat-bare' }, out.map((r) => h('li', null, [r.criterion.title + ' ',
+      h('ul', { class: 'kmsat-bare' }, out.map((r) => h('li', null, [r.criterion.title, ' ',
         button(t('plan.restore'), () => restore(r.criterion.id, r.criterion.title),
           { class: 'kmsat-btn kmsat-btn--small', 'aria-label': t('plan.restoreLabel', { title: r.criterion.title }) })]))),
       out.length > 1 && button(t('plan.restoreAll'), () => restore(undefined, out.map((r) => r.criterion.title).join(', '))),

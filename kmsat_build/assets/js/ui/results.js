@@ -52,7 +52,7 @@
       scores.map((s, i) => {
         const y = i * row;
         return svg('g', null, [
-          svg('text', { x: '1%', y: y + 16, text: data.elements[i].title + ': ' + (s.mean === null ? t('results.notScored') : mean(s)) }),
+          svg('text', { x: '1%', y: y + 16 }, [data.elements[i].title, ': ', s.mean === null ? t('results.notScored') : mean(s)]),
           s.mean !== null && svg('rect', { class: 'kmsat-chart__bar', x: '1%', y: y + 22, height: 16, width: span(s.mean).toFixed(2) + '%' }),
           s.min !== null && svg('line', { class: 'kmsat-chart__range', x1: x(s.min), x2: x(s.max), y1: y + 46, y2: y + 46 }),
           s.min !== null && [s.min, s.max].map((v) => svg('circle', { class: 'kmsat-chart__end', cx: x(v), cy: y + 46, r: 4 })),

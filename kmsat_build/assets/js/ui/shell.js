@@ -22,7 +22,7 @@
       lastSaid = Date.now();
       live.textContent = '';
       clearTimeout(sayTimer);
-      sayTimer = setTimeout(() => { live.textContent = text; }, 100);
+      sayTimer = setTimeout(() => { K.dom.fill(live, text); }, 100);
     }
 
     /** Show or update a notice above the steps; unchanged words are not redrawn (nor read again). */
