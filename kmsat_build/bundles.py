@@ -24,6 +24,20 @@ STORAGE_GUARD = "js/storage-guard.js"
 SITE = "site"  # the bundle on every page: shipped as kmsat.js and kmsat.css
 SITE_FILES = {"js": "kmsat.js", "css": "kmsat.css"}
 HEADER = re.compile(r"^\[(?P<name>[a-z][a-z0-9-]*)\]\s*(?P<mount>.*)$")
+# A bundle loaded on demand (no mount point) is what one click waits for: the most of it,
+# gzipped, that tests/browser/test_pages.py allows and benchmarks/weight_bench.py reports.
+# Present mode is a whole view; the Word export carries the docx library (about 107 KB).
+ON_DEMAND_CEILINGS = {
+    "present": 10 * 1024,
+    "assessment-paper": 6 * 1024,
+    "compare-paper": 8 * 1024,
+    "docx": 120 * 1024,
+}
+ON_DEMAND_CEILING = 4 * 1024  # any other
+
+
+def on_demand_ceiling(name: str) -> int:
+    return ON_DEMAND_CEILINGS.get(name, ON_DEMAND_CEILING)
 
 
 def is_vendored_js(path: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -258,7 +259,8 @@ def test_raters_to_consensus_hands_a_new_session_to_the_assessment(site_url, pag
     assert storage(page, "kmsat:national:session") is None
     page.get_by_role("button", name="Save as a new assessment").click()
     status = page.locator("#kmsat-cmp-saved")
-    assert "Criteria without an agreed level: 10." in status.inner_text()
+    # Saved once the exporters have come (loaded on the first save).
+    expect(status).to_contain_text("Criteria without an agreed level: 10.")
     link = page.get_by_role("link", name="Open the agreed assessment in the self-assessment")
     assert link.get_attribute("href") == "assessment.html#import-incoming"
     assert storage(page, "kmsat:national:session") is None  # never overwritten silently
@@ -480,7 +482,8 @@ def test_files_are_kept_and_removed_by_keyboard(site_url, page):
     # Mode by keyboard: the radios are one tab stop, arrows move between them.
     page.get_by_role("radio", name="Side by side: teams or directorates").focus()
     page.keyboard.press("ArrowDown")
-    assert page.locator("#kmsat-cmp-view-heading").inner_text() == "Consensus"
+    # The consensus view's code comes the first time it is shown.
+    expect(page.locator("#kmsat-cmp-view-heading")).to_have_text("Consensus")
     # The file picker's button works from the keyboard (Enter clicks the hidden file input).
     page.evaluate(
         "document.getElementById('kmsat-cmp-input').addEventListener('click', () => { window.picked = true })"
@@ -515,6 +518,45 @@ def test_storage_full_is_said_and_the_page_keeps_working(site_url, page):
     open_compare(page, site_url, DIRECTORATES)
     assert "storage is full" in page.get_by_role("alert").first.inner_text()
     assert len(table_rows(page, ".kmsat-cmp-matrix")) == 4
+
+
+def test_a_part_that_cannot_load_says_so_and_nothing_is_lost(new_page, site_url):
+    """Offline, or a site folder copied in part: the on-demand parts' files do not come."""
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.watch.ignore = "Failed to load resource"  # the refused bundles, on purpose
+    blocked = re.compile(r".*/assets/kmsat/compare-(consensus|export)\.js$")
+    page.route(blocked, lambda route: route.abort())
+    page.goto(site_url + "compare.html")
+    page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
+    page.set_input_files("#kmsat-cmp-input", [str(f) for f in RATERS])
+    # One team's raters: the consensus view is chosen, and its code cannot come.
+    alert = page.get_by_role("alert").filter(has_text="Part of this page could not be loaded")
+    expect(alert).to_have_count(1)
+    expect(alert).to_be_in_viewport()
+    assert page.get_by_role("radio", name="Consensus", exact=False).is_checked()
+    expect(page.locator(".kmsat-cmp-view")).to_have_count(0)
+    # The files are listed and kept all the same.
+    expect(page.locator(".kmsat-cmp-filetable tbody tr")).to_have_count(4)
+    wait_saved(page)
+    assert len(json.loads(storage(page, COMPARE_KEY))["files"]) == 4
+    # Another view works; its CSV needs the exporters, which cannot come either: said, no download.
+    page.get_by_role("radio", name="Side by side", exact=False).check()
+    page.locator(".kmsat-cmp-matrix").wait_for()
+    expect(alert).to_have_count(0)  # a part that did load (the printed paper's) clears it
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    page.get_by_role("button", name="Download the comparison (.csv)").click()
+    expect(alert).to_have_count(1)
+    assert downloads == []
+    # Back online: the same choices work, the message goes, and the files are all there.
+    page.unroute(blocked)
+    page.get_by_role("radio", name="Consensus", exact=False).check()
+    page.locator(".kmsat-cmp-spread").wait_for()
+    expect(alert).to_have_count(0)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the comparison (.csv)").click()
+    assert info.value.suggested_filename.startswith("kmsat-compare-consensus-")
+    assert len(json.loads(storage(page, COMPARE_KEY))["files"]) == 4
 
 
 def test_share_link_opens_an_import_offer_on_the_assessment_page(site_url, page, context):

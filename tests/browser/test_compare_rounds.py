@@ -178,6 +178,7 @@ def test_the_agreed_answers_are_used_over_the_raters_and_said_so(site_url, page,
 def test_a_file_moves_into_another_teams_group(site_url, page, axe):
     open_compare(page, site_url, [ANN, BOB, CAT, DEV])
     page.get_by_role("radio", name="Consensus: several people's answers for one team").check()
+    page.locator(".kmsat-cmp-raters").wait_for()  # the view's code comes when first shown
     assert options(page) == ["Finance Team (files: 3)", "Finance Dept (files: 1)"]
     open_files_list(page)
     page.get_by_role("button", name="Move finance-dev.json to another team").click()

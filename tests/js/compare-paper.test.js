@@ -8,6 +8,8 @@ const path = require('node:path');
 const { core, loadNational, loadDocx, unzip } = require('./helpers.js');
 
 const compare = core('compare');
+const { overTime } = core('over-time');
+const consensus = core('consensus');
 const comparePaper = core('compare-paper');
 const boardPaper = core('board-paper');
 const national = loadNational();
@@ -64,7 +66,7 @@ test('side by side: who can teach whom names the teams', () => {
 
 test('over time: the team and its dates; marks labelled by date; only plan rows that were set', () => {
   const entries = load('over-time');
-  const view = compare.overTime(national, entries, compare.sharedCriteria(national, entries));
+  const view = overTime(national, entries, compare.sharedCriteria(national, entries));
   const paper = comparePaper.overTime(national, view, { now: NOW });
   assert.equal(paper.title, 'Pharmacy, St Elsewhere NHS Foundation Trust: progress over time');
   assert.equal(paper.subtitle, '15 September 2025; 14 September 2026');
@@ -83,7 +85,7 @@ test('over time: the team and its dates; marks labelled by date; only plan rows 
 
 test('consensus: each criterion with the ratings given and the level agreed', () => {
   const entries = load('raters');
-  const rows = compare.spread(national, entries, compare.sharedCriteria(national, entries));
+  const rows = consensus.spread(national, entries, compare.sharedCriteria(national, entries));
   const agreed = { [rows[0].id]: { level: 'developing', notes: 'Agreed after a long talk' } };
   const paper = comparePaper.consensus(national, rows, agreed, entries, { now: NOW });
   assert.match(paper.title, /: agreeing the ratings$/);
@@ -107,7 +109,7 @@ test("the sessions' own purpose leads the paper when they give one", () => {
 test('a compare paper makes a Word document like any other paper', async () => {
   const lib = loadDocx();
   const entries = load('over-time');
-  const view = compare.overTime(national, entries, compare.sharedCriteria(national, entries));
+  const view = overTime(national, entries, compare.sharedCriteria(national, entries));
   const paper = comparePaper.overTime(national, view, { now: NOW });
   const buffer = await lib.Packer.toBuffer(core('board-paper-docx').toDocument(paper, lib));
   const xml = unzip(buffer).get('word/document.xml').toString('utf8').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

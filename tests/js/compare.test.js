@@ -7,6 +7,8 @@ const vm = require('node:vm');
 const { CORE, core, loadData, loadStrings, sessionWith, answers, parseCSV } = require('./helpers.js');
 
 const compare = core('compare');
+const { overTime } = core('over-time');
+const consensus = core('consensus');
 const compareCsv = core('compare-csv');
 const { toJSON } = core('exporters');
 const { ImportError } = core('session');
@@ -117,7 +119,7 @@ test('a rater round: three people weeks apart, one with the team typed another w
   assert.equal(compare.suggestMode(raters), 'consensus');
   assert.deepEqual(raters.map(compare.raterName), ['Ann', 'Bob', 'Cat']);
   // Never progress over time: one round, the median of the three (1 3 4 -> 3; 1 3 4 -> 3; 1 1 1 -> 1).
-  const time = compare.overTime(data, raters, compare.sharedCriteria(data, raters));
+  const time = overTime(data, raters, compare.sharedCriteria(data, raters));
   assert.deepEqual(time.snapshots.map((s) => [s.date, s.files, s.agreed]), [['2026-05-13', 3, false]]);
   assert.deepEqual(time.elementRows[0].means, [2.33]); // (3 + 3 + 1) / 3
   // Side by side: not agreed yet, said so.
@@ -136,7 +138,7 @@ test('the agreed answers close their round: side by side uses them over the rate
   assert.equal(compare.suggestMode(round), 'consensus'); // the raters are still there to discuss
   // A year on, a new round: two rounds over time, the agreed answers of each.
   const later = round.concat(own('Finance', '2027-05-01', '4444--', 'Ann'), agreedFile('Finance', '2027-05-10', '3333--'));
-  const time = compare.overTime(data, later, compare.sharedCriteria(data, later));
+  const time = overTime(data, later, compare.sharedCriteria(data, later));
   assert.deepEqual(time.snapshots.map((s) => [s.date, s.files, s.agreed]), [['2026-05-20', 1, true], ['2027-05-10', 1, true]]);
   assert.deepEqual(time.elementRows[0].means, [2, 3]);
   assert.equal(time.elementRows[0].change, 1);
@@ -162,7 +164,7 @@ test('team labels name the organisation only when files come from more than one'
 test('spread: counts per level, median and range; widest disagreement first', () => {
   const raters = [entry('Medicine', '2026-03-01', '1122k-'), entry('Medicine', '2026-03-01', '4122k-'),
     entry('Medicine', '2026-03-01', '4132n-'), entry('Medicine', '2026-03-01', '1422k-')];
-  const rows = compare.spread(data, raters, compare.sharedCriteria(data, raters));
+  const rows = consensus.spread(data, raters, compare.sharedCriteria(data, raters));
   assert.deepEqual(rows.map((r) => [r.id, r.range, r.median]), [
     ['accountable-executive', 3, 2.5], // 1 4 4 1: range 3, variance 2.25
     ['strategy-and-plans', 3, 1], // 1 1 1 4: range 3, variance 1.69
@@ -187,7 +189,7 @@ test('consensus: the agreed levels and notes become a new session with its actio
     checklist: { 'board-accountability': { answer: 'no', note: '' }, 'know-how-at-risk': { answer: 'partly', note: '' } },
     answers: answers({ 'accountable-executive': 'embedded/low', 'strategy-and-plans': 'not-yet/high' }) }),
   ];
-  const session = compare.consensusSession(data, raters, {
+  const session = consensus.consensusSession(data, raters, {
     'accountable-executive': { level: 'developing', notes: 'Agreed after discussion' },
     'strategy-and-plans': { level: 'not-yet', notes: '' },
     sharing: { level: 'embedded', notes: '' },
@@ -213,7 +215,7 @@ test('over time: change per element and criterion, earlier plan rows with status
   before.plan[0].status = 'done';
   before.plan[0].action = 'Name an executive';
   const entries = [entry('Medicine', '2026-03-01', '3324-4'), compare.readExport(JSON.stringify(before), data)];
-  const view = compare.overTime(data, entries, compare.sharedCriteria(data, entries));
+  const view = overTime(data, entries, compare.sharedCriteria(data, entries));
   assert.deepEqual(view.snapshots.map((s) => s.date), ['2025-03-01', '2026-03-01']);
   assert.deepEqual(view.elementRows.map((r) => [r.element.id, r.means, r.change]),
     [['leadership', [1.33, 2.67], 1.34], ['behaviours', [3, 4], 1]]);
@@ -296,14 +298,14 @@ test('CSV: side by side, consensus and over time, with BOM and neutralised cells
     'Lowest']);
   assert.deepEqual(rows[1], ['Leadership', 'leadership', 'Leadership', '2.33', '3.67', '3', '2.33']);
   assert.deepEqual(rows[6], ['Behaviours', 'learning-before', 'Learning before', "Don't know", '1', '1', '1']);
-  const spread = compare.spread(data, entries, shared);
+  const spread = consensus.spread(data, entries, shared);
   const agreed = { 'accountable-executive': { level: 'embedded', notes: '-1 vote' } };
   const cons = parseCSV(compareCsv.consensusCSV(data, spread, agreed).slice(1));
   assert.deepEqual(cons[0].slice(3), ['Not yet', 'Emerging', 'Developing', 'Embedded', "Don't know", 'Not applicable',
     'Not answered', 'Median', 'Range', 'Agreed level', 'Note']);
   assert.deepEqual(cons.find((r) => r[1] === 'accountable-executive').slice(3),
     ['0', '0', '0', '2', '0', '0', '0', '4', '0', 'Embedded', "'-1 vote"]);
-  const time = parseCSV(compareCsv.overTimeCSV(data, compare.overTime(data,
+  const time = parseCSV(compareCsv.overTimeCSV(data, overTime(data,
     [entry('Surgery', '2025-03-01', '111111'), entry('Surgery', '2026-03-01', '213111')], shared)).slice(1));
   assert.deepEqual(time[0], ['Element', 'Id', 'Item', '2025-03-01', '2026-03-01', 'Change']);
   assert.deepEqual(time[1], ['Leadership', 'leadership', 'Leadership', '1', '2', '1']);

@@ -11,6 +11,8 @@ const { toCSV, toMarkdown, toJSON, csvCell, escapeMarkdown } = core('exporters')
 const { syncPlan } = core('plan');
 const { encodeShare, decodeShare } = core('share');
 const compare = core('compare');
+const { overTime } = core('over-time');
+const { spread } = core('consensus');
 const compareCsv = core('compare-csv');
 const data = loadData();
 
@@ -121,12 +123,12 @@ test("the compare page's CSVs: team names and plan text as text, formulas prefix
   const side = checkCSV(compareCsv.sideBySideCSV(data, compare.sideBySide(data, all, shared)));
   for (const payload of PAYLOADS.slice(5, 9)) assert.ok(side.some((cell) => cell.includes(payload)), payload);
   for (const pair of files) {
-    const time = checkCSV(compareCsv.overTimeCSV(data, compare.overTime(data, pair, shared)));
+    const time = checkCSV(compareCsv.overTimeCSV(data, overTime(data, pair, shared)));
     assert.ok(time.map(unneutral).includes(pair[0].session.plan[0].action));
   }
   const raters = [files[0][0], Object.assign({}, files[1][0], { session: Object.assign({}, files[1][0].session,
     { details: files[0][0].session.details }) })];
-  const rows = compare.spread(data, raters, shared);
+  const rows = spread(data, raters, shared);
   const agreed = Object.fromEntries(rows.map((r) => [r.id, { level: '', notes: PAYLOADS[6] }]));
   const consensus = checkCSV(compareCsv.consensusCSV(data, rows, agreed));
   assert.ok(consensus.map(unneutral).includes(PAYLOADS[6]));

@@ -190,6 +190,7 @@ test('startAt: the criterion in view, else the first unanswered of the element, 
 
 test('consensus keeps a question parked when any rater parked it', () => {
   const compare = core('compare');
+  const consensus = core('consensus');
   const { toJSON } = core('exporters');
   const rater = (spec, parked) => {
     const session = sessionWith(data, answers(spec));
@@ -197,7 +198,7 @@ test('consensus keeps a question parked when any rater parked it', () => {
     return compare.readExport(toJSON(marked, data, new Date('2026-03-01T10:00:00Z')), data);
   };
   const raters = [rater({ sharing: 'emerging' }, 'sharing'), rater({ sharing: 'not-yet', reflection: 'emerging' })];
-  const session = compare.consensusSession(data, raters, { sharing: { level: 'emerging', notes: '' },
+  const session = consensus.consensusSession(data, raters, { sharing: { level: 'emerging', notes: '' },
     reflection: { level: 'emerging', notes: '' } }, { newId: 'c1', now: new Date('2026-03-02T10:00:00Z') });
   assert.equal(session.answers.sharing.parked, true);
   assert.equal('parked' in session.answers.reflection, false);

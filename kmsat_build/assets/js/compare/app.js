@@ -17,7 +17,24 @@
 
   /** Say why the page will not save (compare/guard.js): its code comes the first time it is needed. */
   function guard(page, which) {
-    K.load('compare-guard').then(() => K.compareGuard[which](page), (error) => console.error(error.message));
+    page.load('compare-guard').then(() => K.compareGuard[which](page), () => undefined);
+  }
+
+  /**
+   * Load one of the page's on-demand parts (KMSAT.load). When it cannot load (offline, a
+   * folder copied in part), the page says so in its words (the browser logs which file) and
+   * the promise rejects, so what asked for it stops there; nothing the user has is touched.
+   * A later load that works clears the message.
+   */
+  function loadPart(page, name) {
+    const note = page.parts.loadNote;
+    return K.load(name).then(() => { note.replaceChildren(); }, (error) => {
+      if (!note.firstChild) { // said once, not again on every redraw
+        note.replaceChildren(h('p', { class: 'kmsat-cmp-warning', role: 'alert', text: page.t('app.loadFailed') }));
+      }
+      note.scrollIntoView({ block: 'nearest' });
+      throw error;
+    });
   }
 
   /** The page's parts: the file chooser, messages, the view, its controls. */
@@ -36,6 +53,7 @@
       live: h('div', { class: 'kmsat-sr', 'aria-live': 'polite' }),
       storageNote: h('div', { class: 'kmsat-cmp-storage' }),
       guardNote: h('div', { class: 'kmsat-cmp-storage' }),
+      loadNote: h('div', { class: 'kmsat-cmp-storage' }),
       messages: h('div', { class: 'kmsat-cmp-messages' }),
       fileList: h('div', { class: 'kmsat-cmp-files' }),
       sharePanel: h('div'), warnings: h('div'), view: h('div', { class: 'kmsat-cmp-body' }),
@@ -68,7 +86,7 @@
         h('h2', { id: 'kmsat-cmp-files-heading', text: t('compare.files.heading') }),
         h('p', { class: 'kmsat-cmp-noprint', text: t('compare.files.intro') }),
         p.drop, K.compareShare.pasteForm(page.ctx, (result) => K.compareFiles.addResults(page, [result])),
-        p.guardNote, p.storageNote, p.messages, p.fileList, p.sharePanel]),
+        p.guardNote, p.loadNote, p.storageNote, p.messages, p.fileList, p.sharePanel]),
       p.warnings,
       h('fieldset', { class: 'kmsat-cmp-modes kmsat-cmp-noprint' }, [h('legend', { text: t('compare.mode.legend') })]
         .concat(p.modeRadios.map((radio) => h('div', { class: 'kmsat-cmp-radio' }, [radio,
@@ -86,7 +104,8 @@
     try { kept = slot.read(); } catch (error) { /* blocked storage: said when saving */ }
     const page = {
       data, t, slot, kept, state: K.compareState.restore(kept, data), current: null, saving: 0, parts: null,
-      ctx: { data, t, assessmentUrl: url, shareBase: new URL(url, location.href).href },
+      ctx: { data, t, assessmentUrl: url, shareBase: new URL(url, location.href).href, load: (name) => loadPart(page, name) },
+      load: (name) => loadPart(page, name),
       announce(text) { page.parts.live.textContent = ''; setTimeout(() => { page.parts.live.textContent = text; }, 50); },
       /** Keep the state now; `force` after the user chose to replace another tab's files. */
       persist(force) {

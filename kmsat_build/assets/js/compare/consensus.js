@@ -2,14 +2,18 @@
  * kmsat compare page: raters to consensus. The spread of the raters' answers
  * per criterion, widest disagreement first, then a fieldset per criterion
  * for the agreed level and a note; saving hands a new session to the
- * assessment page (or downloads it).
+ * assessment page (or downloads it). A bundle of its own (compare-consensus,
+ * with core/consensus.js), loaded when the view is first shown; saving or
+ * downloading loads the exporters (compare-export) the first time.
  */
 (function (root) {
   'use strict';
 
-  const { h } = root.KMSAT.dom;
-  const { scroller, number } = root.KMSAT.compareView;
-  const own = (obj, key) => root.KMSAT.model.own(obj, key);
+  const K = root.KMSAT;
+  const { h, newId, download } = K.dom;
+  const { scroller, number } = K.compareView;
+  const S = K.compareState;
+  const own = (obj, key) => K.model.own(obj, key);
 
   function raters(ctx) {
     const { t } = ctx;
@@ -20,7 +24,7 @@
       return h('div', { class: 'kmsat-cmp-check' }, [
         h('input', { type: 'checkbox', id, checked: !file.off, on: { change: (e) => ctx.onRater(file.id, e.target.checked) } }),
         // By the name the person gave; the file's name only when they gave none.
-        h('label', { for: id, text: t('compare.consensus.rater', { name: root.KMSAT.compare.raterName(file.entry)
+        h('label', { for: id, text: t('compare.consensus.rater', { name: K.compare.raterName(file.entry)
           || file.name, date: file.entry.session.details.date || t('compare.files.noDate') }) }),
       ]);
     })));
@@ -88,7 +92,7 @@
 
   /**
    * The consensus section.
-   * @param {Object} ctx data, t, teamFiles, rows (compare.spread, null for under two raters), agreed,
+   * @param {Object} ctx data, t, teamFiles, rows (consensus.spread, null for under two raters), agreed,
    *   saved, assessmentUrl, onRater, onAgree, onSave, onDownload
    */
   function render(ctx) {
@@ -117,5 +121,76 @@
     return h('section', { class: 'kmsat-cmp-view', 'aria-labelledby': 'kmsat-cmp-view-heading' }, parts);
   }
 
-  root.KMSAT.compareConsensus = { render };
+  /** Where a hand-over to the self-assessment page waits (the contract ui/io.js reads). */
+  const incomingKey = (data) => 'kmsat:' + data.edition.id + ':incoming';
+
+  /** The hand-over record: the session as exporters.toJSON writes it, and words for the confirmation. */
+  function handOver(data, session, source, label) {
+    return JSON.stringify({ format: 'kmsat-incoming', version: 1, source, label, createdAt: new Date().toISOString(),
+      session: JSON.parse(K.exporters.toJSON(session, data)) });
+  }
+
+  /** Hand the agreed session to the assessment page (it asks before replacing anything there). */
+  function save(page, team, session, rows, agreed, count) {
+    const { t, data, state } = page;
+    const details = session.details;
+    const label = t('compare.consensus.label', { team: details.team || t('compare.unnamedTeam'), date: details.date, count });
+    const ok = K.storage.write(incomingKey(data), handOver(data, session, 'consensus', label)) === 'ok';
+    state.saved = { team: team.key, ok, session, missing: rows.filter((row) => !agreed[row.id].level).length };
+    K.compareViews.renderView(page);
+    document.getElementById('kmsat-cmp-saved').focus();
+    page.announce(t(ok ? 'compare.consensus.savedAnnounce' : 'compare.consensus.saveFailed'));
+  }
+
+  /**
+   * The consensus view of one round on the page: its raters (those left out
+   * kept in the list), the spread and the agreed levels, wired to the state.
+   * @param {Object} page the record compare/app.js makes
+   * @param {Object} choice the round chosen (core/compare-state.js choicesFor)
+   */
+  function view(page, choice) {
+    const { data, t, state } = page;
+    const team = choice; // the round's key is what agreed levels and the saved result are kept under
+    // The round's people in the order they answered.
+    const byEntry = new Map(state.files.map((f) => [f.entry, f]));
+    const roundFiles = choice.round.raters.map((entry) => byEntry.get(entry));
+    const entries = roundFiles.filter((f) => !f.off).map((f) => f.entry);
+    const rows = entries.length >= 2 ? K.consensus.spread(data, entries, K.compare.sharedCriteria(data, entries)) : null;
+    const agreed = rows ? S.agreedFor(state, choice.key, rows, choice.team.key) : {};
+    if (rows) page.current = { mode: 'consensus', entries, rows, agreed };
+    const build = () => K.consensus.consensusSession(data, entries, agreed, { newId: newId(), now: new Date() });
+    const saved = () => (state.saved && state.saved.team === team.key ? state.saved : null);
+    const agreedFiles = state.files.filter((f) => choice.round.agreed.includes(f.entry));
+    // Writing the session out (exporters) comes with the first save or download.
+    const thenExport = (fn) => () => page.load('compare-export').then(fn, () => undefined);
+    const node = render(Object.assign({}, page.ctx, { teamFiles: roundFiles, agreedFiles, rows, agreed,
+      saved: saved(),
+      onRater: (id, on) => {
+        S.setRater(state, id, on);
+        page.persist();
+        K.compareViews.renderView(page);
+        document.getElementById('kmsat-rater-' + id).focus();
+      },
+      onAgree: (id, patch, keep) => {
+        Object.assign(agreed[id], patch);
+        if (state.saved) { // what was saved no longer matches the screen
+          const status = document.getElementById('kmsat-cmp-saved');
+          status.replaceChildren();
+          status.className = '';
+        }
+        S.agree(state, team.key, id, agreed[id]);
+        if (keep) page.persist(); else page.typed(); // a note is kept as it is typed
+      },
+      onSave: thenExport(() => save(page, team, build(), rows, agreed, entries.length)),
+      onDownload: thenExport(() => {
+        const session = saved() ? state.saved.session : build();
+        const name = K.exporters.fileName(session, 'json');
+        download(name, K.exporters.toJSON(session, data), 'application/json');
+        page.announce(t('compare.actions.downloaded', { file: name }));
+      }),
+    }));
+    return { node, entries };
+  }
+
+  root.KMSAT.compareConsensus = { render, view };
 })(typeof self !== 'undefined' ? self : this);

@@ -109,9 +109,16 @@
   /** Open or close one of a row's panels (share, move), then put focus in it. */
   async function togglePanel(page, toggle, id) {
     toggle(page.state, id);
-    // A panel's code comes the first time one is opened.
-    if (page.state.sharing) await K.load('share');
-    else if (page.state.moving) await K.load('compare-move');
+    // A panel's code comes the first time one is opened; when it cannot come, the panel stays shut.
+    const part = page.state.sharing ? 'share' : page.state.moving ? 'compare-move' : '';
+    if (part) {
+      try {
+        await page.load(part);
+      } catch (error) { // the page has said it could not load
+        closePanel(page, id, part === 'share' ? 'data-share' : 'data-move');
+        return;
+      }
+    }
     renderPanels(page);
     renderFiles(page);
     const heading = page.parts.sharePanel.querySelector('h3');

@@ -1,7 +1,7 @@
 /**
  * kmsat compare page: what its views share beyond the kit (kit/dom.js):
- * scrolling tables, figures and their level colours, and the hand-over to
- * the assessment page.
+ * scrolling tables, figures and their level colours, and the assessment
+ * page's address.
  */
 (function (root) {
   'use strict';
@@ -34,15 +34,5 @@
     return first && first.startsWith('../') ? '../assessment/' : 'assessment.html';
   }
 
-  /** Where a hand-over to the self-assessment page waits (same contract for consensus and share links). */
-  const incomingKey = (data) => 'kmsat:' + data.edition.id + ':incoming';
-
-  /** The hand-over record: the session as exporters.toJSON writes it, and words for the confirmation. */
-  function handOver(data, session, source, label) {
-    const KMSAT = root.KMSAT;
-    return JSON.stringify({ format: 'kmsat-incoming', version: 1, source, label, createdAt: new Date().toISOString(),
-      session: JSON.parse(KMSAT.exporters.toJSON(session, data)) });
-  }
-
-  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl, incomingKey, handOver };
+  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl };
 })(typeof self !== 'undefined' ? self : this);

@@ -22,7 +22,7 @@
   /** Draw the paper into its print-only section (loading its bundle the first time). */
   function draw(page) {
     if (!K.comparePaper) {
-      if (page.current) K.load('compare-paper').then(() => draw(page), () => undefined);
+      if (page.current) page.load('compare-paper').then(() => draw(page), () => undefined); // else it prints as it is
       return;
     }
     const paper = paperOf(page);

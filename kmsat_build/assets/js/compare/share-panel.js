@@ -23,7 +23,11 @@
       const value = input.value.trim();
       if (!value) return;
       const name = t('share.paste.name', { team: '' }).replace(/[:\s]+$/, '');
-      await K.load('share'); // reading a link: its code comes with the first link pasted
+      try {
+        await ctx.load('share'); // reading a link: its code comes with the first link pasted
+      } catch (error) {
+        return; // the page has said it could not load; the link stays in the field
+      }
       try {
         const read = K.share.decodeShare(value, data, { newId: newId() });
         const same = read.edition.fingerprint === data.fingerprint;

@@ -158,13 +158,6 @@
       on: { change: (event) => {
         ctx.expanded = event.target.checked;
         drawMatrix();
-    // Who can teach whom and the chart come a moment later, in a task of their own: the
-    // table is on screen first, and no single task draws everything for hundreds of teams.
-    const later = h('div', { class: 'kmsat-cmp-later' }), laterChart = h('div', { class: 'kmsat-cmp-later' });
-    setTimeout(() => {
-      later.replaceChildren(teachTable(ctx, view, top, bottom));
-      laterChart.replaceChildren(chart(ctx, view));
-    });
         ctx.onExpand(ctx.expanded);
       } } });
     drawMatrix();

@@ -1,7 +1,7 @@
 /**
  * kmsat core: the compare page's views as CSV (side by side, consensus, over
  * time). Apart from core/compare.js because only a download needs it: the
- * page loads it on the first "Download CSV" (KMSAT.load('compare-csv')).
+ * page loads it on the first "Download CSV" (KMSAT.load('compare-export')).
  * Pure: a view from core/compare.js in, the CSV text out.
  */
 (function (/** @type {any} */ root, factory) {

@@ -1,6 +1,9 @@
 /**
- * kmsat core: comparing exported assessments — directorates side by side,
- * raters to consensus, one team over time. Pure: files in, figures out.
+ * kmsat core: comparing exported assessments: reading the files, grouping
+ * them into teams and rounds, directorates side by side, and what the page
+ * keeps. Raters to consensus (core/consensus.js) and one team over time
+ * (core/over-time.js) build on it in files of their own: the page loads
+ * them when those views are first shown. Pure: files in, figures out.
  *
  * How files group: the same team is the same organisation and team name
  * once accents, case, punctuation and spaces are ignored (or the group the
@@ -18,19 +21,17 @@
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./model.js'), require('./strings.js'), require('./session.js'),
-      require('./plan.js'));
+    module.exports = factory(require('./model.js'), require('./strings.js'), require('./session.js'));
   } else {
     const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
-    k.compare = factory(k.model, k.strings, k.session, k.plan);
+    k.compare = factory(k.model, k.strings, k.session);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, strings, sessions, planning) {
+})(typeof self !== 'undefined' ? self : this, function (model, strings, sessions) {
   'use strict';
 
   const { own, isPlainObject, dataIndex, editionOf, answerFor } = model;
   const { ImportError } = sessions;
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-  const hasOwn = Object.prototype.hasOwnProperty;
   const EDITION_NOTES = ['import.report.contentVersion', 'import.report.fingerprint'];
   /** Individual answers of one team less than this many days apart are one round. */
   const ROUND_DAYS = 60;
@@ -46,14 +47,14 @@
    */
 
   /** Two decimals at most: medians and means without floating-point dust. */
-  const round = (x) => (x === null ? null : Math.round(x * 100) / 100);
+  const twoDecimals = (x) => (x === null ? null : Math.round(x * 100) / 100);
 
   /** The middle value (mean of the two middle ones); null for none. */
   function median(values) {
     if (!values.length) return null;
     const sorted = values.slice().sort((a, b) => a - b);
     const mid = sorted.length >> 1;
-    return round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+    return twoDecimals(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
   }
 
   /** A name for grouping: accents, case, punctuation and spaces ignored ("Estates & Facilities" = "estatesfacilities"). */
@@ -249,6 +250,7 @@
   /** The files a round's figures come from: its agreed answers when it has them, else its raters. */
   const roundFiles = (round) => (round.agreed.length ? round.agreed : round.raters);
 
+  /** The level id a session gives a criterion ('' for none). */
   const levelIdOf = (session, id) => {
     const level = (answerFor(session, id) || {}).level;
     return typeof level === 'string' ? level : '';
@@ -281,7 +283,7 @@
     const means = new Map();
     for (const { element, criteria } of elements) {
       const scored = criteria.map((c) => values.get(c.id).value).filter((v) => v !== null);
-      means.set(element.id, scored.length ? round(scored.reduce((a, b) => a + b, 0) / scored.length) : null);
+      means.set(element.id, scored.length ? twoDecimals(scored.reduce((a, b) => a + b, 0) / scored.length) : null);
     }
     return means;
   }
@@ -330,119 +332,6 @@
       elementRollUp: new Map(elements.map(({ element }) =>
         [element.id, rollUp(teams.map((team) => team.means.get(element.id)))])),
       criterionRollUp: new Map(criteria.map((id) => [id, rollUp(teams.map((team) => team.values.get(id).value))])),
-    };
-  }
-
-  /**
-   * Raters of one team: the spread of their ratings per criterion, widest
-   * disagreement first (range, then variance, then how many different
-   * answers), framework order last. `unanimous` is the answer every rater
-   * gave, or ''.
-   */
-  function spread(data, entries, criteria) {
-    const index = dataIndex(data);
-    const { levels } = index.scale;
-    const options = data.scale.levels.concat(data.scale.unscored).map((o) => o.id);
-    return criteria.map((id) => {
-      const { criterion, element, order } = index.criteria.get(id);
-      const counts = {};
-      for (const option of options.concat('')) counts[option] = 0;
-      const answered = entries.map((entry) => levelIdOf(entry.session, id)).map((l) => (hasOwn.call(counts, l) ? l : ''));
-      for (const l of answered) counts[l] += 1;
-      const values = answered.filter((l) => levels.has(l)).map((l) => levels.get(l).value);
-      const mean = values.reduce((a, b) => a + b, 0) / (values.length || 1);
-      const variance = values.reduce((sum, v) => sum + (v - mean) * (v - mean), 0) / (values.length || 1);
-      const distinct = new Set(answered.filter(Boolean));
-      const min = values.length ? Math.min(...values) : null, max = values.length ? Math.max(...values) : null;
-      return { id, criterion, element, order, counts, raters: entries.length, median: median(values), min, max,
-        range: values.length ? max - min : 0, variance: round(variance), distinct: distinct.size,
-        unanimous: distinct.size === 1 && counts[''] === 0 ? [...distinct][0] : '' };
-    }).sort((a, b) => b.range - a.range || b.variance - a.variance || b.distinct - a.distinct || a.order - b.order);
-  }
-
-  /** The most common non-empty value, ties to the earliest in `order`; '' for none. */
-  function mostCommon(values, order) {
-    let best = '', bestCount = 0;
-    for (const option of order) {
-      const count = values.filter((v) => v === option).length;
-      if (count > bestCount) { best = option; bestCount = count; }
-    }
-    return best;
-  }
-
-  /**
-   * The agreed assessment as a new session: the facilitator's level and note
-   * per criterion, the raters' most common priority, parked if any rater parked it, the checklist answers
-   * they all gave, their shared details, and the action plan synced from it.
-   * @param {FileEntry[]} entries the raters
-   * @param {Object<string, {level: string, notes: string}>} agreed by criterion id
-   * @param {{newId: string, now: Date}} options
-   */
-  function consensusSession(data, entries, agreed, options) {
-    const details = entries.map((entry) => entry.session.details || {});
-    const distinct = (field) => [...new Set(details.map((d) => String(d[field] || '').trim()).filter(Boolean))];
-    const common = (field) => (distinct(field).length === 1 ? distinct(field)[0] : '');
-    const priorities = data.scale.priorities.map((p) => p.id);
-    const answers = {};
-    for (const id of dataIndex(data).criteria.keys()) {
-      const choice = own(agreed, id) || {};
-      const given = entries.map((entry) => answerFor(entry.session, id) || {});
-      answers[id] = { level: choice.level || '', notes: choice.notes || '',
-        priority: mostCommon(given.map((answer) => answer.priority), priorities) };
-      // A question any rater parked to find out stays parked in the agreed answers.
-      if (given.some((answer) => answer.parked === true)) answers[id].parked = true;
-    }
-    const checklist = {};
-    for (const question of data.checklist) {
-      const given = entries.map((entry) => own(own(entry.session.checklist, question.id), 'answer')).filter(Boolean);
-      if (given.length && given.every((a) => a === given[0])) checklist[question.id] = { answer: given[0], note: '' };
-    }
-    const now = options.now || new Date();
-    const raw = { id: options.newId, revision: 0, savedAt: now.toISOString(), checklist, answers,
-      details: { organisation: details[0].organisation, team: details[0].team, role: 'agreed',
-        date: common('date') || sessions.newSession(data, now, '').details.date,
-        facilitator: common('facilitator') || distinct('facilitator')[0] || '',
-        participants: [...new Set(entries.map(raterName).filter(Boolean))].join('; '),
-        purpose: common('purpose'), capacity: common('capacity') } };
-    const { session } = sessions.normaliseSession(raw, data, options);
-    session.plan = planning.syncPlan(data, session);
-    return session;
-  }
-
-  /**
-   * One team over time: its figures at each date (oldest first), the change
-   * from the first date to the last, and each earlier date's action plan
-   * rows with their status and how their criterion moved since.
-   */
-  function overTime(data, entries, criteria) {
-    const elements = comparedElements(data, criteria);
-    const snapshots = rounds(entries).map((round) => {
-      const list = roundFiles(round);
-      const values = ratings(data, list, criteria);
-      return { date: round.date, files: list.length, agreed: round.agreed.length > 0, entries: list, values,
-        means: elementMeans(elements, values) };
-    });
-    const first = snapshots[0], last = snapshots[snapshots.length - 1];
-    const change = (a, b) => (a === null || b === null ? null : round(b - a));
-    const index = dataIndex(data);
-    const plans = snapshots.slice(0, -1).map((snap) => {
-      const source = snap.entries.find((entry) => (entry.session.plan || []).length);
-      const rows = source ? planning.planView(data, source.session).map((view) => {
-        const then = view.custom ? null : snap.values.get(view.row.criterion);
-        const now = view.custom ? null : last.values.get(view.row.criterion);
-        return { view, then: then || null, now: now || null,
-          change: then && now ? change(then.value, now.value) : null };
-      }) : [];
-      return { date: snap.date, rows };
-    }).filter((plan) => plan.rows.length);
-    return {
-      snapshots, elements, plans,
-      elementRows: elements.map(({ element }) => ({ element,
-        means: snapshots.map((s) => s.means.get(element.id)),
-        change: change(first.means.get(element.id), last.means.get(element.id)) })),
-      criterionRows: criteria.map((id) => ({ element: index.criteria.get(id).element,
-        criterion: index.criteria.get(id).criterion, ratings: snapshots.map((s) => s.values.get(id)),
-        change: change(first.values.get(id).value, last.values.get(id).value) })),
     };
   }
 
@@ -533,6 +422,6 @@
   return {
     STORE_FORMAT, ROUND_DAYS, storeState, storedProblem, restoreState, median, normaliseName, teamKey, groupKey,
     roleOf, raterName, readExport, sharedCriteria, editionWarnings, groupTeams, teamLabels, byDate, rounds, roundFiles,
-    ratings, sideBySide, spread, consensusSession, overTime, suggestMode, ratingText,
+    ratings, sideBySide, suggestMode, ratingText, twoDecimals, levelIdOf, comparedElements, elementMeans,
   };
 });
