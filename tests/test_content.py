@@ -289,9 +289,10 @@ def test_json_csv_and_markdown_exports_carry_the_notice(national_site):
       const data = JSON.parse(require('fs').readFileSync(0, 'utf8'));
       const session = require({json.dumps(str(core / "session.js"))});
       const ex = require({json.dumps(str(core / "exporters.js"))});
+      const reports = require({json.dumps(str(core / "reports.js"))});
       const s = Object.assign(session.newSession(data, new Date(0), 'content-test'), data.example);
-      console.log(JSON.stringify({{json: ex.toJSON(s, data), csv: ex.toCSV(data, s),
-        md: ex.toMarkdown(data, s)}}));
+      console.log(JSON.stringify({{json: ex.toJSON(s, data), csv: reports.toCSV(data, s),
+        md: reports.toMarkdown(data, s)}}));
     """
     out = subprocess.run(
         ["node", "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True

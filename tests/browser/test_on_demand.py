@@ -1,7 +1,7 @@
 """What the assessment page's first visit carries, and what comes only when needed.
 
 The Board paper (print, Markdown, under the Word document) and share links are
-bundles of their own (manifest.txt: `assessment-paper`, `share`). A first visit loads
+bundles of their own (manifest.txt: `assessment-reports`, `share`). A first visit loads
 neither; answers bring the paper, so printing is ready before anyone asks; a
 print or export button fetches what it needs; and a part that cannot be loaded
 is said on the page, with nothing lost.
@@ -9,7 +9,9 @@ is said on the page, with nothing lost.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -33,7 +35,9 @@ def test_a_first_visit_loads_neither_paper_nor_share_and_prints_the_blank_form(s
     page.wait_for_load_state("networkidle")
     bundles = loaded_bundles(page)
     assert "assessment.js" in bundles
-    assert not {"assessment-paper.js", "assessment-paper.css", "share.js"} & set(bundles), bundles
+    assert not {"assessment-reports.js", "assessment-reports.css", "share.js"} & set(bundles), (
+        bundles
+    )
     # Nothing answered: print gives the paper form, headed by the page's title, not an empty report.
     text = printed_text(page)
     assert "Leadership" in text and "Self-assessment" in text
@@ -44,14 +48,23 @@ def test_answers_bring_the_board_paper_and_print_shows_the_report(site_url, page
     open_app(page, site_url + "assessment.html")
     page.get_by_role("textbox", name="Organisation").fill("Northshire NHS Trust")
     expect(page.locator(".kmsat-report .kmsat-board-paper")).to_have_count(1)
-    assert "assessment-paper.js" in loaded_bundles(
+    assert "assessment-reports.js" in loaded_bundles(
         page
-    ) and "assessment-paper.css" in loaded_bundles(page)
+    ) and "assessment-reports.css" in loaded_bundles(page)
     assert "Northshire NHS Trust" in printed_text(page)
     # Saved answers on a later visit: the paper comes at the start, ready for Ctrl+P.
     page.reload()
     page.locator("[data-kmsat-started] .kmsat-steps").wait_for()
     expect(page.locator(".kmsat-report .kmsat-board-paper")).to_have_count(1)
+
+
+def test_a_first_csv_brings_the_reports_and_downloads(site_url, page):
+    open_app(page, site_url + "assessment.html")
+    step(page, "Save and share").click()
+    with page.expect_download() as csv:
+        page.get_by_role("button", name="Download spreadsheet (.csv)").click()
+    assert csv.value.suggested_filename.endswith(".csv")
+    assert "assessment-reports.js" in loaded_bundles(page)
 
 
 def test_the_share_step_loads_the_share_panel_and_a_link_brings_its_code(site_url, page):
@@ -85,7 +98,7 @@ def only_blocked_loads_logged(page):
 
 
 def test_a_paper_that_cannot_load_is_said_and_nothing_is_lost(site_url, page):
-    refused = block(page, "assessment-paper")
+    refused = block(page, "assessment-reports")
     open_app(page, site_url + "assessment.html")
     organisation = page.get_by_role("textbox", name="Organisation")
     organisation.click()
@@ -102,6 +115,12 @@ def test_a_paper_that_cannot_load_is_said_and_nothing_is_lost(site_url, page):
     assert len(refused) == 2
     expect(page.locator(".kmsat-notice[data-notice='export']")).to_have_count(0)
     assert stored(page)["details"]["organisation"] == "Northshire"
+    # The answers file is the way out, and needs nothing more to load.
+    with page.expect_download() as saved:
+        page.get_by_role("button", name=re.compile(r"^Download answers \(\.json")).click()
+    assert (
+        json.loads(Path(saved.value.path()).read_text())["details"]["organisation"] == "Northshire"
+    )
     only_blocked_loads_logged(page)
 
 

@@ -185,7 +185,7 @@ def test_our_assets_ship_as_one_minified_bundle_per_kind_of_page(national_site):
 
 # Our JS + CSS per page, gzipped (the goals of issue 10; make bench prints them measured in
 # Chromium): the site bundle on every page, and each tool page's own first load. Both tool pages
-# meet issue 10's 30 KB: their other parts load on demand (assessment-paper, share, compare-*).
+# meet issue 10's 30 KB: their other parts load on demand (assessment-reports, share, compare-*).
 WEIGHT_GOALS = {"site": 6 * 1024, "assessment": 30 * 1024, "compare": 30 * 1024}
 # A part loaded on demand (a bundle with no mount point) has a ceiling of its own, not the page's
 # goal (kmsat_build/bundles.py on_demand_ceiling, which the weight benchmark reports too).

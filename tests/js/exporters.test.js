@@ -3,7 +3,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { core, loadData, sessionWith, answers, parseCSV } = require('./helpers.js');
 
-const { toJSON, toCSV, toMarkdown, fileName, escapeMarkdown, csvCell, noticeOf } = core('exporters');
+const { toJSON, fileName, csvCell, noticeOf } = core('exporters');
+const { toCSV, toMarkdown, escapeMarkdown } = core('reports');
 const { syncPlan } = core('plan');
 const data = loadData();
 const NOW = new Date('2026-11-26T15:04:05Z');

@@ -7,7 +7,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { core, loadData, sessionWith, answers, parseCSV } = require('./helpers.js');
 
-const { toCSV, toMarkdown, toJSON, csvCell, escapeMarkdown } = core('exporters');
+const { toJSON, csvCell } = core('exporters');
+const { toCSV, toMarkdown, escapeMarkdown } = core('reports');
 const { syncPlan } = core('plan');
 const { encodeShare, decodeShare } = core('share');
 const compare = core('compare');

@@ -13,7 +13,8 @@ const { ROOT, core, loadData, parseCSV } = require('./helpers.js');
 const { checkImport, ImportError, TEXT_MAX, PLAN_MAX } = core('session');
 const { decodeShare } = core('share');
 const { readExport } = core('compare');
-const { toJSON, toCSV, toMarkdown } = core('exporters');
+const { toJSON } = core('exporters');
+const { toCSV, toMarkdown } = core('reports');
 const { syncPlan } = core('plan');
 const { dataIndex, DETAIL_FIELDS, DETAIL_KEYS, ROW_FIELDS, STATUSES, CAPACITIES, ROLES } = core('model');
 

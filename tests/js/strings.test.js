@@ -74,16 +74,16 @@ const CODE_FILE = /\.(js|py|j2|html)$/;
  * segment. Where each is built:
  */
 const DYNAMIC = [
-  'details.*.label', 'details.*.hint', // ui/details.js, core/board-paper.js, core/exporters.js, core/normalise.js: 'details.' + field
-  'details.capacity.*', 'details.role.*', // ui/details.js, core/board-paper.js, core/exporters.js: 'details.' + field + '.' + id
+  'details.*.label', 'details.*.hint', // ui/details.js, core/board-paper.js, core/reports.js, core/normalise.js: 'details.' + field
+  'details.capacity.*', 'details.role.*', // ui/details.js, core/board-paper.js, core/reports.js: 'details.' + field + '.' + id
   'criterion.*.label', // core/normalise.js fieldLabel: 'criterion.' + (priority|notes) + '.label'
   'results.column.*', // ui/results.js: 'results.column.' + key
   'plan.column.*', // ui/plan.js, core/board-paper.js, core/normalise.js: 'plan.column.' + row field
-  'plan.status.*', // ui/plan.js, core/board-paper.js, core/exporters.js, core/compare-csv.js, compare/time.js: 'plan.status.' + camel(status)
+  'plan.status.*', // ui/plan.js, core/board-paper.js, core/reports.js, core/compare-csv.js, compare/time.js: 'plan.status.' + camel(status)
   'save.refused.*', // ui/app.js restoreReason: 'save.refused.' + the import.refused.* key's last part
   'save.report.*', 'import.report.*', // core/normalise.js editionNotes: (keep ? 'save.report.' : 'import.report.') + name
   'report.column.*', // core/board-paper.js: 'report.column.' + key
-  'csv.column.*', 'csv.section.*', // core/exporters.js toCSV: 'csv.column.' + name, 'csv.section.' + section
+  'csv.column.*', 'csv.section.*', // core/reports.js toCSV: 'csv.column.' + name, 'csv.section.' + section
   'present.summary.column.*', // present/slides.js: 'present.summary.column.' + col
   'compare.mode.*', // compare/app.js: 'compare.mode.' + radio value
   'compare.files.column.*', // compare/files.js: 'compare.files.column.' + k

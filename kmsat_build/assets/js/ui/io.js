@@ -11,9 +11,9 @@
   async function download(ctx, kind) {
     const { data, session, t } = ctx;
     try {
-      if (kind === 'md') await ctx.need(K.ui.report.BUNDLE); // the report is the Board paper in Markdown
+      if (kind !== 'json') await ctx.need(K.ui.report.BUNDLE); // the answers file never waits for a load
       const text = kind === 'json' ? K.exporters.toJSON(session, data)
-        : kind === 'csv' ? K.exporters.toCSV(data, session) : K.exporters.toMarkdown(data, session);
+        : kind === 'csv' ? K.reports.toCSV(data, session) : K.reports.toMarkdown(data, session);
       const file = K.exporters.fileName(session, kind);
       K.dom.download(file, text, TYPES[kind]);
       ctx.say(t('export.done', { file }));
