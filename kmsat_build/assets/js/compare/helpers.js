@@ -34,5 +34,12 @@
     return first && first.startsWith('../') ? '../assessment/' : 'assessment.html';
   }
 
-  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl };
+  /**
+   * Run `fn` once the page is idle: after the frame that shows what was just drawn, at most a
+   * second later when the page stays busy (a plain timer where a browser has no idle callbacks).
+   */
+  const whenIdle = (fn) => (typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50));
+
+  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl, whenIdle };
 })(typeof self !== 'undefined' ? self : this);
