@@ -35,11 +35,12 @@
   }
 
   /**
-   * Run `fn` once the page is idle: after the frame that shows what was just drawn, at most a
-   * second later when the page stays busy (a plain timer where a browser has no idle callbacks).
+   * Run `fn` once the page is idle after the next frame (so never before what was just drawn is
+   * on screen), at most a second later when the page stays busy (a timer where a browser has no
+   * idle callbacks). A hidden page draws no frames: it runs when the page is shown again.
    */
-  const whenIdle = (fn) => (typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50));
+  const whenIdle = (fn) => requestAnimationFrame(() => (typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50)));
 
   root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl, whenIdle };
 })(typeof self !== 'undefined' ? self : this);
