@@ -163,3 +163,27 @@ test('the page data\'s fallback texts are marked, what the edition translated is
     markFallback(null);
   }
 });
+
+test('a list or a cut sentence keeps its parts\' languages, and a bare stop is never marked', () => {
+  const { markFallback, parts, joinList, split } = core('strings');
+  const data = {
+    strings: { 'compare.legend': 'Ratings: {list}.', 'compare.unnamedTeam': 'Team not named', 'x.cy': 'Tîm' },
+    fallback: { language: 'en-GB', texts: ['/strings'], except: ['/strings/x.cy'] },
+  };
+  try {
+    markFallback(data);
+    const list = joinList(['Tîm', 'Team not named', 'Tîm'], ', ');
+    assert.equal(list, 'Tîm, Team not named, Tîm');
+    assert.deepEqual(parts(list), [['Tîm, ', ''], ['Team not named, ', 'en-GB'], ['Tîm', '']]);
+    assert.equal(parts(joinList(['Tîm', 'Tîm'], '; ')), null);
+    const [before, after] = split(t(data.strings, 'compare.legend', { list: '\u0000' }), '\u0000');
+    assert.deepEqual([before, after], ['Ratings: ', '.']);
+    assert.deepEqual(parts(before), [['Ratings: ', 'en-GB']]);
+    assert.equal(parts(after), null); // a stop alone is not marked everywhere it is shown
+    // A sentence in the page's language cuts into pieces with nothing to mark.
+    const [own] = split(t({ y: 'Graddau: {list}.' }, 'y', { list: '\u0000' }), '\u0000');
+    assert.equal(parts(own), null);
+  } finally {
+    markFallback(null);
+  }
+});
