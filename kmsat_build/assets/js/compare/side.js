@@ -171,7 +171,7 @@
     const notes = view.teams.map((team) => sourceNote(ctx, team)).filter(Boolean).map((text) => h('li', { text }));
     return h('section', { class: 'kmsat-cmp-view', 'aria-labelledby': 'kmsat-cmp-view-heading' }, [
       h('h2', { id: 'kmsat-cmp-view-heading', tabindex: '-1', text: t('compare.side.heading') }),
-      h('p', { text: t('compare.side.intro') }),
+      h('p', { text: t('compare.side.intro', root.KMSAT.model.labelParams(data)) }),
       h('div', { class: 'kmsat-cmp-check kmsat-cmp-noprint' }, [toggle,
         h('label', { for: 'kmsat-cmp-expand', text: t('compare.side.showCriteria') })]),
       legend(ctx),

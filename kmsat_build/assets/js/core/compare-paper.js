@@ -78,7 +78,7 @@
       sections: [
         purpose(w, entries, 'paper.compare.side.purpose'),
         { id: 'results', heading: w.t('report.results'), blocks: [
-          paragraph(w.t('compare.side.intro'), 'intro'),
+          paragraph(w.t('compare.side.intro', model.labelParams(data)), 'intro'),
           chart(w, w.t('paper.compare.chart.label'), view.elements, view.teams),
           table(w.t('compare.side.caption'), [w.t('compare.side.element')].concat(heads),
             view.elements.map(({ element }) => [element.title].concat(view.teams.map((team) => number(team.means.get(element.id))),
