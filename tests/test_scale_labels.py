@@ -49,7 +49,9 @@ def test_the_rule_tells_a_label_from_the_ordinary_word():
     assert hard_coded("Nothing is left. Developing or better is good.", "Developing") is False
     assert not hard_coded("No criteria are rated {developing} yet.", "No")
     assert not hard_coded("Yes, continue", "Yes")
-    assert not hard_coded("Keep {dontKnow} for what nobody knows; the highest priority first.", "High")
+    assert not hard_coded(
+        "Keep {dontKnow} for what nobody knows; the highest priority first.", "High"
+    )
 
 
 def test_no_string_hard_codes_a_scale_label():

@@ -64,7 +64,7 @@ def test_the_welsh_compare_page_marks_its_english(welsh_compare, axe):
     # What the page says aloud as the files come: English words in English.
     live = "#kmsat-compare [aria-live]"
     expect(page.locator(live)).not_to_be_empty()
-    assert read_in(page, live, page.locator(live).inner_text().strip()) == {"en-GB"}
+    assert read_in(page, live, page.locator(live).text_content().strip()) == {"en-GB"}
     # The views' names.
     modes = ".kmsat-cmp-modes"
     assert read_in(page, modes, s["compare.mode.side"]) == {"en-GB"}
@@ -73,11 +73,10 @@ def test_the_welsh_compare_page_marks_its_english(welsh_compare, axe):
     # Side by side: English sentences around Welsh level labels, criteria in English.
     page.get_by_role("radio", name=s["compare.mode.side"]).check()
     page.locator("#kmsat-cmp-expand").check()
-    view = ".kmsat-cmp-view"
-    intro = page.locator(view + " > p").first
-    assert read_in(page, view + " > p", "Each team's average rating per element") == {"en-GB"}
-    assert intro.locator("[lang=en-GB]").count() >= 2, "the sentence's English round its level names"
-    assert read_in(page, view + " > p", "Dim eto") == {"cy"}
+    intro = "#kmsat-cmp-view-heading + p"
+    assert read_in(page, intro, "Each team's average rating per element") == {"en-GB"}
+    assert read_in(page, intro, "Dim eto") == {"cy"}
+    assert page.locator(intro + " [lang=en-GB]").count() >= 2, "its English round the level names"
     legend = ".kmsat-cmp-legend"
     assert read_in(page, legend, "Ratings:") == {"en-GB"}
     assert read_in(page, legend, "Dim eto") == {"cy"}
@@ -106,8 +105,7 @@ def test_the_welsh_compare_page_marks_its_english(welsh_compare, axe):
     assert read_in(page, spread, criterion) == {"en-GB"}
     assert read_in(page, spread + " thead", "Dim eto") == {"cy"}
     assert read_in(page, spread + " tbody", "Arweinyddiaeth") == {"cy"}
-    field = page.locator(".kmsat-cmp-agree").first
-    assert field.locator("legend [lang=en-GB]").first.inner_text().startswith("Agreed level:")
+    assert read_in(page, ".kmsat-cmp-agree legend", "Agreed level: " + criterion) == {"en-GB"}
     hint = ".kmsat-cmp-agree .kmsat-cmp-hint"
     assert read_in(page, hint, "Ratings given") == {"en-GB"}
     assert read_in(page, hint, s["compare.consensus.median"]) == {"en-GB"}

@@ -96,6 +96,7 @@
     const scale = data.scale;
     if (labelCache.has(scale)) return labelCache.get(scale);
     const name = (id) => String(id).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    /** @type {Object<string, string>} */
     const params = {};
     for (const o of scale.levels.concat(scale.unscored, scale.priorities)) params[name(o.id)] = o.label;
     for (const o of scale.checklistAnswers || []) params[name('answer-' + o.id)] = o.label;
