@@ -11,7 +11,7 @@
  */
 (function (K) {
   'use strict';
-  const { h, pageData } = K.dom;
+  const { h, fill, pageData } = K.dom;
   const MODES = ['side', 'consensus', 'time'];
   const TYPING_PAUSE = 400; // ms: a note typed is saved this long after the last key
 
@@ -106,7 +106,7 @@
       data, t, slot, kept, state: K.compareState.restore(kept, data), current: null, saving: 0, parts: null,
       ctx: { data, t, assessmentUrl: url, shareBase: new URL(url, location.href).href, load: (name) => loadPart(page, name) },
       load: (name) => loadPart(page, name),
-      announce(text) { page.parts.live.textContent = ''; setTimeout(() => { page.parts.live.textContent = text; }, 50); },
+      announce(text) { fill(page.parts.live, ''); setTimeout(() => { fill(page.parts.live, text); }, 50); },
       /** Keep the state now; `force` after the user chose to replace another tab's files. */
       persist(force) {
         clearTimeout(page.saving);

@@ -64,8 +64,8 @@
     const noteId = name + '-note';
     return h('fieldset', { class: 'kmsat-cmp-agree', id: name }, [
       h('legend', { text: t('compare.consensus.legend', { title: row.criterion.title }) }),
-      h('p', { class: 'kmsat-cmp-hint', text: given.length ? t('compare.consensus.given', { list: given.join(', ') })
-        + (row.median === null ? '' : ' ' + t('compare.consensus.median') + ' ' + number(row.median) + '.') : '' }),
+      h('p', { class: 'kmsat-cmp-hint' }, given.length ? [t('compare.consensus.given', { list: K.strings.joinList(given, ', ') }),
+        row.median === null ? '' : [' ', t('compare.consensus.median'), ' ' + number(row.median) + '.']] : []),
       row.unanimous ? h('p', { class: 'kmsat-cmp-hint', text: t('compare.consensus.allAgree') }) : null,
       h('div', { class: 'kmsat-cmp-radios' }, options.map((o) => radio(o.id, o.label))
         .concat(radio('', t('compare.consensus.notAgreed')))),

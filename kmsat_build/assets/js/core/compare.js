@@ -153,7 +153,7 @@
     const left = [...index.criteria.values()].filter((entry) => !ids.has(entry.criterion.id));
     if (left.length) {
       lines.push(strings.message('compare.warning.leftOut', { shared: shared.length, total: index.criteria.size,
-        items: left.map((entry) => entry.criterion.title).join('; ') }));
+        items: strings.joinList(left.map((entry) => entry.criterion.title), '; ') }));
     }
     return lines;
   }
@@ -182,7 +182,7 @@
   /** A team's label: its name (with the organisation when `withOrganisation`), or the words for none. */
   function teamLabel(data, team, withOrganisation) {
     const name = team.team.trim() || strings.t(data.strings, 'compare.unnamedTeam');
-    return withOrganisation && team.organisation.trim() ? team.organisation.trim() + ': ' + name : name;
+    return withOrganisation && team.organisation.trim() ? strings.join(team.organisation.trim(), ': ', name) : name;
   }
 
   /** Team labels for a list of teams: organisation named only when files come from more than one. */

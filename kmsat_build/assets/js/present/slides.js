@@ -122,7 +122,7 @@
           shortList(ctx, 'present.results.focus', focus, 4),
           shortList(ctx, 'present.results.findOut', findOut, 3),
           unanswered > 0 && h('p', { text: t('present.results.unanswered', { count: unanswered }) }),
-          focus.length + findOut.length + unanswered === 0 && h('p', { text: t('present.results.none') }),
+          focus.length + findOut.length + unanswered === 0 && h('p', { text: t('present.results.none', K.model.labelParams(data)) }),
         ]),
       ]),
     ];

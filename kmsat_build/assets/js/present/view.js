@@ -280,7 +280,7 @@
     v.dialog.showModal();
     draw(v);
     v.slide.focus();
-    say(v, K.strings.join(v.t('present.opened'), ' ', announcement(v)));
+    say(v, K.strings.join(v.t('present.opened', K.model.labelParams(v.data)), ' ', announcement(v)));
     enterFullscreen(() => { v.fullscreen = true; });
     return () => stop(v);
   }

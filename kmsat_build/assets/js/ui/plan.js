@@ -212,7 +212,7 @@
     };
     K.dom.fill(ed.removed, out.length > 0 && [
       h('h3', { text: t('plan.dismissed.heading') }),
-      h('p', { text: t('plan.dismissed.intro') }),
+      h('p', { text: t('plan.dismissed.intro', K.model.labelParams(data)) }),
       h('ul', { class: 'kmsat-bare' }, out.map((r) => h('li', null, [r.criterion.title, ' ',
         button(t('plan.restore'), () => restore(r.criterion.id, r.criterion.title),
           { class: 'kmsat-btn kmsat-btn--small', 'aria-label': t('plan.restoreLabel', { title: r.criterion.title }) })]))),
@@ -224,7 +224,7 @@
   K.ui.plan = function (ctx) {
     const { t, data } = ctx;
     const ed = { ctx, t, data, list: h('ol', { class: 'kmsat-plan kmsat-bare' }), removed: h('div'),
-      empty: h('p', { text: t('plan.empty') }), dragged: null, addButton: null,
+      empty: h('p', { text: t('plan.empty', K.model.labelParams(data)) }), dragged: null, addButton: null,
       count: h('p', { class: 'kmsat-plan-count' }), opened: new Set() };
     ed.addButton = button(t('plan.add'), () => {
       // The group's own action is one it chose: agreed from the start.
@@ -236,7 +236,7 @@
     }, { class: 'kmsat-btn kmsat-btn--primary' });
     draw(ed);
     return [
-      h('p', { text: t('plan.intro') }),
+      h('p', { text: t('plan.intro', K.model.labelParams(data)) }),
       ed.count, ed.empty, ed.list,
       h('div', { class: 'kmsat-actions' }, [ed.addButton, button(t('export.print'), ctx.print)]),
       ed.removed,
