@@ -34,7 +34,7 @@
       h('div', { class: 'kmsat-cmp-buttons' }, [
         button(t('compare.move.confirm'), () => {
           const choice = choices.find((g) => g.key === select.value);
-          on.onMove(choice.key, choice.label);
+          if (choice) on.onMove(choice.key, choice.label); // the select offers only these choices
         }, { class: 'kmsat-btn kmsat-btn--primary' }),
         button(t('share.close'), on.onClose),
       ]),

@@ -44,7 +44,7 @@
   }
 
   /** Per element, a table of each criterion's rating in each column. */
-  function criteriaSection(w, heading, elements, head, cells) {
+  function criteriaSection(heading, elements, head, cells) {
     const blocks = [];
     for (const { element, criteria } of elements) {
       blocks.push({ type: 'subheading', text: element.title },
@@ -89,7 +89,7 @@
             element: x.element.title, criterion: x.criterion.title, teachers: names(x.teachers), learners: names(x.learners) })) }
             : paragraph(w.t('compare.side.teach.none', { top, bottom })),
         ] },
-        criteriaSection(w, w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
+        criteriaSection(w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
           (c) => view.teams.map((team) => rating(w, team.values.get(c.id))).concat(roll(view.criterionRollUp.get(c.id)))),
       ],
     }, options);
@@ -142,7 +142,7 @@
             view.elementRows.map((r) => [r.element.title].concat(r.means.map(number), change(w, r.change))), widths(30, heads.length)),
         ] },
         plans(w, view),
-        criteriaSection(w, w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
+        criteriaSection(w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
           const row = view.criterionRows.find((r) => r.criterion.id === c.id);
           return row.ratings.map((r) => rating(w, r)).concat(change(w, row.change));
         }),

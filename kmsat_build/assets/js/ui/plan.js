@@ -122,7 +122,7 @@
       on: { change: (e) => r.update({ status: e.target.value }) },
     }, [''].concat(K.model.STATUSES).map((id) => h('option', {
       value: id, selected: id === view.row.status,
-      text: t(id ? 'plan.status.' + id.replace(/-(\w)/g, (m, c) => c.toUpperCase()) : 'plan.status.none'),
+      text: t(id ? 'plan.status.' + id.replace(/-(\w)/g, (_, c) => c.toUpperCase()) : 'plan.status.none'),
     }))), 'plan.field.labelFor', { field: t('plan.column.status') });
     return h('div', { class: 'kmsat-row__fields' }, [
       input('action', 2), input('owner'), input('support'), input('due'), input('measure', 2),
