@@ -16,6 +16,7 @@
  */
 (function (root) {
   'use strict';
+  /** @type {Partial<KmsatNamespace>} the namespace as this script finds it: the loader is what it adds */
   const K = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
   if (K.load) return; // already booted in this document
   /** @type {Record<string, {js: string, css?: string, mount?: string[]}>} */

@@ -12,7 +12,7 @@
    * @param {{t: Function}} ctx
    * @param {{name: string, entry: any}} file
    * @param {{key: string, label: string}[]} groups every team group on the page
-   * @param {{onMove: function(string, string): void, onClose: Function}} on
+   * @param {{onMove: function(string, string): void, onClose: function(): void}} on
    */
   function panel(ctx, file, groups, on) {
     const { t } = ctx;

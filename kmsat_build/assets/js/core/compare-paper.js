@@ -121,6 +121,7 @@
   /**
    * One team over time, as a Board paper.
    * @param {Object} view compare.overTime(...)
+   * @param {{now?: Date}} [options]
    */
   function overTime(data, view, options) {
     const w = boardPaper.words(data, options);
@@ -156,6 +157,7 @@
    * @param {Object[]} rows compare.spread(...)
    * @param {Object} agreed criterion id -> {level, notes}
    * @param {Object[]} entries the raters' files
+   * @param {{now?: Date}} [options]
    */
   function consensus(data, rows, agreed, entries, options) {
     const w = boardPaper.words(data, options);

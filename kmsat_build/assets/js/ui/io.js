@@ -145,7 +145,7 @@
       h('label', { for: id, text: t('import.file.label') }),
       h('p', { class: 'kmsat-hint', id: hintId, text: t('import.file.hint') }),
       input,
-      button(t('import.button'), () => run(input.files[0])),
+      button(t('import.button'), () => run(input.files?.[0])),
     ]);
     return [h('h3', { text: t('import.heading') }), h('p', { text: t('import.intro') }), errors, zone];
   }
