@@ -3,9 +3,11 @@
 //
 // Typed: the core modules (each is the type of what its UMD factory returns), the kit's DOM
 // helpers (KMSAT.dom), the bundle loader (KMSAT.load) and the component registry
-// (KMSAT.components). Still `any`: the view parts the page files add (KMSAT.ui, compare*,
-// present*, forms, paper, sharePanel: plain objects of functions whose parameters are mostly
-// untyped until noImplicitAny is on), an element's `on` handlers' events, and the docx library.
+// (KMSAT.components); tests/js/typecheck.test.js checks that mistakes with them are caught.
+// Still `any`: the view parts the page files add (KMSAT.ui, compare*, present*, forms, paper,
+// sharePanel, bundles: objects of functions whose parameters have no JSDoc until noImplicitAny
+// is on), the event an `on` handler gets (as Event, some 20 `e.target.value` reads would
+// need casts), the page data (KMSAT.dom.pageData), a component's api, and the docx library.
 
 /** What `KMSAT.dom.append` takes: nodes, strings (as text) and arrays of them; null, false and undefined are skipped. */
 type KmsatChild = Node | string | number | boolean | null | undefined | KmsatChild[];
