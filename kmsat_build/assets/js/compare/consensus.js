@@ -138,7 +138,7 @@
     const ok = K.storage.write(incomingKey(data), handOver(data, session, 'consensus', label)) === 'ok';
     state.saved = { team: team.key, ok, session, missing: rows.filter((row) => !agreed[row.id].level).length };
     K.compareViews.renderView(page);
-    document.getElementById('kmsat-cmp-saved').focus();
+    document.getElementById('kmsat-cmp-saved')?.focus();
     page.announce(t(ok ? 'compare.consensus.savedAnnounce' : 'compare.consensus.saveFailed'));
   }
 
@@ -169,14 +169,13 @@
         S.setRater(state, id, on);
         page.persist();
         K.compareViews.renderView(page);
-        document.getElementById('kmsat-rater-' + id).focus();
+        document.getElementById('kmsat-rater-' + id)?.focus();
       },
       onAgree: (id, patch, keep) => {
         Object.assign(agreed[id], patch);
         if (state.saved) { // what was saved no longer matches the screen
           const status = document.getElementById('kmsat-cmp-saved');
-          status.replaceChildren();
-          status.className = '';
+          if (status) { status.replaceChildren(); status.className = ''; }
         }
         S.agree(state, team.key, id, agreed[id]);
         if (keep) page.persist(); else page.typed(); // a note is kept as it is typed

@@ -63,7 +63,7 @@
   /** The scale as a key: "Ratings: 1 Not yet, 2 Emerging, ...", each in its colour. */
   function legend(ctx) {
     const [before, after] = root.KMSAT.strings.split(ctx.t('compare.legend', { list: '\u0000' }), '\u0000');
-    const parts = [before];
+    const parts = /** @type {(string|Node)[]} */ ([before]);
     ctx.data.scale.levels.forEach((level, i) => parts.push(i ? ', ' : '',
       h('span', { class: 'kmsat-cmp-key ' + band(i + 1) }, [level.value + ' ', level.label])));
     return h('p', { class: 'kmsat-cmp-legend' }, parts.concat(after));

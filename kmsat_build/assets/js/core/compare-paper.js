@@ -45,7 +45,7 @@
   }
 
   /** Per element, a table of each criterion's rating in each column. */
-  function criteriaSection(w, heading, elements, head, cells) {
+  function criteriaSection(heading, elements, head, cells) {
     const blocks = [];
     for (const { element, criteria } of elements) {
       blocks.push({ type: 'subheading', text: element.title },
@@ -90,7 +90,7 @@
             element: x.element.title, criterion: x.criterion.title, teachers: names(x.teachers), learners: names(x.learners) })) }
             : paragraph(w.t('compare.side.teach.none', { top, bottom })),
         ] },
-        criteriaSection(w, w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
+        criteriaSection(w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
           (c) => view.teams.map((team) => rating(w, team.values.get(c.id))).concat(roll(view.criterionRollUp.get(c.id)))),
       ],
     }, options);
@@ -122,6 +122,7 @@
   /**
    * One team over time, as a Board paper.
    * @param {Object} view compare.overTime(...)
+   * @param {{now?: Date}} [options]
    */
   function overTime(data, view, options) {
     const w = boardPaper.words(data, options);
@@ -143,7 +144,7 @@
             view.elementRows.map((r) => [r.element.title].concat(r.means.map(number), change(w, r.change))), widths(30, heads.length)),
         ] },
         plans(w, view),
-        criteriaSection(w, w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
+        criteriaSection(w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
           const row = view.criterionRows.find((r) => r.criterion.id === c.id);
           return row.ratings.map((r) => rating(w, r)).concat(change(w, row.change));
         }),
@@ -157,6 +158,7 @@
    * @param {Object[]} rows compare.spread(...)
    * @param {Object} agreed criterion id -> {level, notes}
    * @param {Object[]} entries the raters' files
+   * @param {{now?: Date}} [options]
    */
   function consensus(data, rows, agreed, entries, options) {
     const w = boardPaper.words(data, options);

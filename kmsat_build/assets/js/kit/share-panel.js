@@ -11,7 +11,7 @@
 
   /**
    * @param {{data: Object, t: Function, shareBase: string, heading: string, intro?: string,
-   *   onClose?: Function}} ctx onClose: a Close button (the compare page's panel)
+   *   onClose?: function(): void}} ctx onClose: a Close button (the compare page's panel)
    * @param {Object} session the answers to share
    */
   function panel(ctx, session) {

@@ -307,6 +307,7 @@
       change: (fn, criterion) => ctx.change(fn, criterion),
       exit(id) {
         close();
+        if (id === null) return; // no criterion slide to go back to: the normal view stays on its step
         const answered = Boolean((K.model.answerFor(ctx.session, id) || {}).level);
         ctx.go(elementOf(id).id, '#kmsat-c-' + CSS.escape(id) + ' input' + (answered ? ':checked' : ''));
       },

@@ -76,7 +76,7 @@
     ];
   }
 
-  /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
+  /** @param {Object} ctx the app's context (see app.js) @returns {KmsatChild[]} */
   K.ui.results = function (ctx) {
     const { t, data } = ctx;
     const session = ctx.session;
