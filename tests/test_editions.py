@@ -6,6 +6,8 @@ import os
 import re
 import shutil
 
+import yaml
+
 from kmsat_build.cli import main as cli
 from kmsat_build.edition import load_edition
 from tests.conftest import ROOT, mkdocs_build, page_data
@@ -217,3 +219,11 @@ def test_diff_works_when_the_nation_removes_what_the_edition_changes(tmp_path, c
     assert "removed criterion accountable-executive (your edition changes or hides it" in out
     assert "new criterion learning-new" in out
     assert "criteria.learning-new.hint" not in out
+
+
+def test_retired_text_keys_are_not_national_keys():
+    """A key back in strings.yml must leave the retired list, or no edition could set it."""
+    from kmsat_build.retired_strings import RETIRED_STRINGS
+
+    national = yaml.safe_load((ROOT / "framework" / "strings.yml").read_text(encoding="utf-8"))
+    assert RETIRED_STRINGS.isdisjoint(national["strings"])

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import Problem, path_to_str
 from ..model import Framework
+from ..retired_strings import RETIRED_STRINGS
 from ..rules import unknown_id
 from ..site_texts import FILLED_BY_BUILD
 from ..text import placeholder_problem as placeholder_problem_for
@@ -97,6 +98,13 @@ def check_overlay(fw: Framework, doc: YamlDoc, docs_dir: Path) -> list[Problem]:
         known(("scale", key), key, "scale answer", scale_ids)
     for key, text in data.get("strings", {}).items():
         # Strings the build fills in are checked by the model rules (national too).
+        if key in RETIRED_STRINGS:
+            problem(
+                ("strings", key),
+                f"expected a text kmsat still shows, but received '{key}', which this kmsat "
+                "no longer uses: delete this line",
+            )
+            continue
         if known(("strings", key), key, "text key", set(fw.strings)) and key not in FILLED_BY_BUILD:
             message = placeholder_problem(text, fw.strings[key])
             if message:

@@ -73,7 +73,8 @@ def axe_check(axe, page, label):
 
 
 def wait_saved(page):
-    page.wait_for_function(f"localStorage.getItem('{COMPARE_KEY}') !== null")
+    # A function, not an expression: Playwright evaluates a bare expression as script, which the CSP refuses.
+    page.wait_for_function("(key) => localStorage.getItem(key) !== null", arg=COMPARE_KEY)
 
 
 def saved_session(page, criterion):

@@ -455,7 +455,8 @@ def test_the_same_files_and_links_on_the_compare_page(site_url, page, tmp_path):
     page.goto(site_url + "compare.html")
     page.locator("#kmsat-compare[data-kmsat-started]").wait_for(state="attached")
     page.set_input_files("#kmsat-cmp-input", str(DIRECTORATE / "medicine-2026-03-10.json"))
-    page.wait_for_function(f"localStorage.getItem('{COMPARE_KEY}') !== null")
+    # A function, not an expression: Playwright evaluates a bare expression as script, which the CSP refuses.
+    page.wait_for_function("(key) => localStorage.getItem(key) !== null", arg=COMPARE_KEY)
     title = arm(page)
     before = compare_state(page)
     refused_list = page.locator(".kmsat-cmp-refused li")

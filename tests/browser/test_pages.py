@@ -244,7 +244,7 @@ def test_bundles_load_on_demand_under_instant_navigation_and_back(instant_site_u
     # KMSAT.load: one promise per bundle, settled once its script has run.
     assert page.evaluate("KMSAT.load('assessment') === KMSAT.load('assessment')")
     page.evaluate("KMSAT.load('compare')")
-    page.wait_for_function("window.KMSAT.compareViews !== undefined")
+    page.wait_for_function("() => window.KMSAT.compareViews !== undefined")
     assert loaded_bundles(page).count("compare.js") == 1
     assert page.evaluate("KMSAT.load('nothing').then(() => 'loaded', e => e.message)") == (
         "kmsat: no bundle named nothing"

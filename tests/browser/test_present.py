@@ -353,7 +353,7 @@ def test_full_screen_when_allowed_and_leaving_it_leaves_present_mode(site_url, p
     page.set_viewport_size({"width": 1280, "height": 720})
     open_app(page, site_url + "assessment.html")
     open_present(page)
-    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    page.wait_for_function("() => document.fullscreenElement === document.documentElement")
     page.evaluate("document.exitFullscreen()")  # what the browser does with its own Escape
     expect(dialog(page)).to_have_count(0)
     first = page_data(page)["elements"][0]["criteria"][0]["id"]

@@ -78,7 +78,7 @@ test('headings keep with what follows; lists keep their first and last two items
   assert.equal(headings.length, 1 + paper.sections.length + 2, 'title, sections, and each element');
   for (const h of headings) assert.ok(h.includes('<w:keepNext/>'), paragraphs(h)[0]);
   // Intro paragraphs sit between a heading and its block: they keep with it too.
-  const intro = paras.find((p) => paragraphs(p)[0] === data.strings['results.gaps.intro']);
+  const intro = paras.find((p) => paragraphs(p)[0] === 'Criteria rated Not yet or Emerging.');
   assert.ok(intro.includes('<w:keepNext/>'));
   const bullets = paras.filter((p) => p.includes('<w:numPr>'));
   const focus = bullets.filter((p) => /Where to focus|An accountable executive \(2 Emerging|Learning before \(1 Not yet/.test(paragraphs(p)[0]));

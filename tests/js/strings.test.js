@@ -163,3 +163,62 @@ test('the page data\'s fallback texts are marked, what the edition translated is
     markFallback(null);
   }
 });
+
+test('a list or a cut sentence keeps its parts\' languages, and a bare stop is never marked', () => {
+  const { markFallback, parts, joinList, split } = core('strings');
+  const data = {
+    strings: { 'compare.legend': 'Ratings: {list}.', 'compare.unnamedTeam': 'Team not named', 'x.cy': 'Tîm' },
+    fallback: { language: 'en-GB', texts: ['/strings'], except: ['/strings/x.cy'] },
+  };
+  try {
+    markFallback(data);
+    const list = joinList(['Tîm', 'Team not named', 'Tîm'], ', ');
+    assert.equal(list, 'Tîm, Team not named, Tîm');
+    assert.deepEqual(parts(list), [['Tîm, ', ''], ['Team not named, ', 'en-GB'], ['Tîm', '']]);
+    assert.equal(parts(joinList(['Tîm', 'Tîm'], '; ')), null);
+    const [before, after] = split(t(data.strings, 'compare.legend', { list: '\u0000' }), '\u0000');
+    assert.deepEqual([before, after], ['Ratings: ', '.']);
+    assert.deepEqual(parts(before), [['Ratings: ', 'en-GB']]);
+    assert.equal(parts(after), null); // a stop alone is not marked everywhere it is shown
+    // A sentence in the page's language cuts into pieces with nothing to mark.
+    const [own] = split(t({ y: 'Graddau: {list}.' }, 'y', { list: '\u0000' }), '\u0000');
+    assert.equal(parts(own), null);
+  } finally {
+    markFallback(null);
+  }
+});
+
+// framework/strings.yml names no scale label (tests/test_scale_labels.py): sentences take them from
+// the data (core/model.js labelParams), so the national English reads as before and a renamed label shows.
+test('sentences that name a level take it from the scale: national English unchanged, a renamed label shown', () => {
+  const { loadNational } = require('./helpers.js');
+  const { labelParams } = core('model');
+  const national = loadNational();
+  const said = (data, key) => t(data.strings, key, labelParams(data));
+  const before = {
+    'checklist.intro': "Ten quick questions to start the conversation. A No or a Don't know is useful: it shows where to start.",
+    'results.intro': "Each element's score is the average rating of its scored criteria, from 1 (Not yet) to 4 (Embedded). Don't know and Not applicable are counted but not scored. There is no overall total: look at each element and at the range within it.",
+    'results.strengths.intro': 'Criteria rated Developing or Embedded.',
+    'results.strengths.none': 'No criteria are rated Developing or Embedded yet.',
+    'results.gaps.intro': 'Criteria rated Not yet or Emerging.',
+    'results.gaps.none': 'No criteria are rated Not yet or Emerging.',
+    'plan.empty': 'Nothing to plan yet. Criteria rated below Embedded appear here as candidates.',
+    'plan.dismissed.intro': 'These criteria are below Embedded but you removed them from the plan. They will not come back unless you put them back.',
+    'compare.side.intro': "Each team's average rating per element, from 1 (Not yet) to 4 (Embedded), from its latest round: the group's agreed answers when they are loaded, otherwise the median of the people's own answers.",
+    'present.results.none': 'Nothing is rated below Developing and nothing is left to find out.',
+  };
+  for (const [key, text] of Object.entries(before)) assert.equal(said(national, key), text, key);
+  for (const key of ['plan.intro', 'present.opened']) assert.doesNotMatch(said(national, key), /\{/, key);
+  assert.match(said(national, 'plan.intro'), /below Embedded, .* answered Don't know\.$/);
+  assert.match(said(national, 'present.opened'), /D Don't know, N Not applicable, H, M or L/);
+
+  const scale = JSON.parse(JSON.stringify(national.scale));
+  scale.levels[0].label = 'Dim eto';
+  scale.unscored[0].label = 'Ddim yn gwybod';
+  scale.checklistAnswers.find((o) => o.id === 'no').label = 'Na';
+  const welsh = Object.assign({}, national, { scale });
+  assert.match(said(welsh, 'results.intro'), /from 1 \(Dim eto\) to 4 \(Embedded\)\. Ddim yn gwybod and/);
+  assert.match(said(welsh, 'checklist.intro'), /A Na or a Don't know is useful/);
+  assert.deepEqual(Object.keys(labelParams(national)).sort(), ['answerDontKnow', 'answerNo', 'answerPartly', 'answerYes',
+    'developing', 'dontKnow', 'embedded', 'emerging', 'high', 'low', 'medium', 'notApplicable', 'notYet']);
+});

@@ -16,6 +16,7 @@
  */
 (function (root) {
   'use strict';
+  /** @type {Partial<KmsatNamespace>} the namespace as this script finds it: the loader is what it adds */
   const K = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
   if (K.load) return; // already booted in this document
   /** @type {Record<string, {js: string, css?: string, mount?: string[]}>} */
@@ -30,7 +31,7 @@
   const components = [];
   /** @type {{name: string, el: Element, stop: Function, api: any}[]} */
   let running = [];
-  /** @type {Record<string, Promise<void>>} */
+  /** @type {Record<string, Promise<void> | undefined>} */
   const loading = {};
 
   /** A classic element (script or stylesheet) that settles the promise when it loads. */
@@ -57,15 +58,16 @@
   function load(name) {
     const bundle = BUNDLES[name];
     if (!bundle) return Promise.reject(new Error('kmsat: no bundle named ' + name));
-    if (!loading[name]) {
+    let loaded = loading[name];
+    if (!loaded) {
       const url = (file) => new URL(file, base).href;
-      loading[name] = Promise.all([
+      loaded = loading[name] = Promise.all([
         attach('script', { src: url(bundle.js), async: false }),
         bundle.css ? attach('link', { rel: 'stylesheet', href: url(bundle.css) }) : null,
       ]).then(() => undefined);
-      loading[name].catch(() => { delete loading[name]; }); // a later page may try again
+      loaded.catch(() => { delete loading[name]; }); // a later page may try again
     }
-    return loading[name];
+    return loaded;
   }
 
   /** What a component gets besides its root. */

@@ -11,7 +11,7 @@
  */
 (function (K) {
   'use strict';
-  const { h, pageData } = K.dom;
+  const { h, fill, pageData } = K.dom;
   const MODES = ['side', 'consensus', 'time'];
   const TYPING_PAUSE = 400; // ms: a note typed is saved this long after the last key
 
@@ -103,10 +103,11 @@
     let kept = null;
     try { kept = slot.read(); } catch (error) { /* blocked storage: said when saving */ }
     const page = {
-      data, t, slot, kept, state: K.compareState.restore(kept, data), current: null, saving: 0, parts: null,
+      data, t, slot, kept, state: K.compareState.restore(kept, data), current: null, saving: 0,
+      parts: /** @type {ReturnType<typeof parts> | null} */ (null), // made just below: they need the page
       ctx: { data, t, assessmentUrl: url, shareBase: new URL(url, location.href).href, load: (name) => loadPart(page, name) },
       load: (name) => loadPart(page, name),
-      announce(text) { page.parts.live.textContent = ''; setTimeout(() => { page.parts.live.textContent = text; }, 50); },
+      announce(text) { const live = page.parts?.live; if (live) { fill(live, ''); setTimeout(() => { fill(live, text); }, 50); } },
       /** Keep the state now; `force` after the user chose to replace another tab's files. */
       persist(force) {
         clearTimeout(page.saving);
@@ -115,7 +116,7 @@
         const text = page.state.files.length ? JSON.stringify(K.compare.storeState(page.state)) : null;
         const result = slot.write(() => text, force === true);
         if (result === 'conflict') { guard(page, 'conflict'); return; }
-        page.parts.storageNote.replaceChildren(result === 'ok' ? '' : h('p', { class: 'kmsat-cmp-warning', role: 'alert',
+        page.parts?.storageNote.replaceChildren(result === 'ok' ? '' : h('p', { class: 'kmsat-cmp-warning', role: 'alert',
           text: t(result === 'full' ? 'compare.storage.full' : 'compare.storage.unavailable') }));
       },
       saveSoon(pause) { clearTimeout(page.saving); page.saving = setTimeout(page.persist, pause || 0); },

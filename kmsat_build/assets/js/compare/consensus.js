@@ -64,8 +64,8 @@
     const noteId = name + '-note';
     return h('fieldset', { class: 'kmsat-cmp-agree', id: name }, [
       h('legend', { text: t('compare.consensus.legend', { title: row.criterion.title }) }),
-      h('p', { class: 'kmsat-cmp-hint', text: given.length ? t('compare.consensus.given', { list: given.join(', ') })
-        + (row.median === null ? '' : ' ' + t('compare.consensus.median') + ' ' + number(row.median) + '.') : '' }),
+      h('p', { class: 'kmsat-cmp-hint' }, given.length ? [t('compare.consensus.given', { list: K.strings.joinList(given, ', ') }),
+        row.median === null ? '' : [' ', t('compare.consensus.median'), ' ' + number(row.median) + '.']] : []),
       row.unanimous ? h('p', { class: 'kmsat-cmp-hint', text: t('compare.consensus.allAgree') }) : null,
       h('div', { class: 'kmsat-cmp-radios' }, options.map((o) => radio(o.id, o.label))
         .concat(radio('', t('compare.consensus.notAgreed')))),
@@ -138,7 +138,7 @@
     const ok = K.storage.write(incomingKey(data), handOver(data, session, 'consensus', label)) === 'ok';
     state.saved = { team: team.key, ok, session, missing: rows.filter((row) => !agreed[row.id].level).length };
     K.compareViews.renderView(page);
-    document.getElementById('kmsat-cmp-saved').focus();
+    document.getElementById('kmsat-cmp-saved')?.focus();
     page.announce(t(ok ? 'compare.consensus.savedAnnounce' : 'compare.consensus.saveFailed'));
   }
 
@@ -169,14 +169,13 @@
         S.setRater(state, id, on);
         page.persist();
         K.compareViews.renderView(page);
-        document.getElementById('kmsat-rater-' + id).focus();
+        document.getElementById('kmsat-rater-' + id)?.focus();
       },
       onAgree: (id, patch, keep) => {
         Object.assign(agreed[id], patch);
         if (state.saved) { // what was saved no longer matches the screen
           const status = document.getElementById('kmsat-cmp-saved');
-          status.replaceChildren();
-          status.className = '';
+          if (status) { status.replaceChildren(); status.className = ''; }
         }
         S.agree(state, team.key, id, agreed[id]);
         if (keep) page.persist(); else page.typed(); // a note is kept as it is typed

@@ -64,7 +64,8 @@
     const { t, data, parts } = page;
     const { added, refused, changed } = S.addFiles(page.state, results, t('compare.refused.duplicate'));
     const refusedLines = refused.map((r) => t('compare.files.refused', { file: r.name, reason: r.reason }));
-    const changedLines = changed.map((c) => c.name + ': ' + c.report.map((m) => K.strings.format(data.strings, m)).join(' '));
+    const changedLines = changed.map((c) => K.strings.join(c.name, ': ',
+      K.strings.joinList(c.report.map((m) => K.strings.format(data.strings, m)), ' ')));
     const list = (heading, items, cls) => (items.length ? h('div', { class: cls }, [h('p', { class: 'kmsat-cmp-strong',
       text: heading }), h('ul', {}, items.map((text) => h('li', { text })))]) : null);
     parts.messages.replaceChildren(...[list(t('compare.files.refusedHeading'), refusedLines, 'kmsat-cmp-refused'),
@@ -73,9 +74,9 @@
       page.render();
       page.saveSoon(); // once the figures are on screen (many files take a while); at once if the page goes
     }
-    page.announce([added ? t('compare.files.added', { count: added, total: page.state.files.length }) : '',
-      refused.length ? t('compare.files.refusedCount', { count: refused.length }) + ' ' + refusedLines.join(' ') : '']
-      .filter(Boolean).join(' '));
+    page.announce(K.strings.joinList([added ? t('compare.files.added', { count: added, total: page.state.files.length }) : '',
+      refused.length ? K.strings.joinList([t('compare.files.refusedCount', { count: refused.length })].concat(refusedLines), ' ') : '']
+      .filter(Boolean), ' '));
   }
 
   function remove(page, file) {

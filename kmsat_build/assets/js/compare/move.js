@@ -12,7 +12,7 @@
    * @param {{t: Function}} ctx
    * @param {{name: string, entry: any}} file
    * @param {{key: string, label: string}[]} groups every team group on the page
-   * @param {{onMove: function(string, string): void, onClose: Function}} on
+   * @param {{onMove: function(string, string): void, onClose: function(): void}} on
    */
   function panel(ctx, file, groups, on) {
     const { t } = ctx;
@@ -34,7 +34,7 @@
       h('div', { class: 'kmsat-cmp-buttons' }, [
         button(t('compare.move.confirm'), () => {
           const choice = choices.find((g) => g.key === select.value);
-          on.onMove(choice.key, choice.label);
+          if (choice) on.onMove(choice.key, choice.label); // the select offers only these choices
         }, { class: 'kmsat-btn kmsat-btn--primary' }),
         button(t('share.close'), on.onClose),
       ]),

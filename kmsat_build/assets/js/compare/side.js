@@ -21,7 +21,7 @@
     }
     return h('td', { class: band(rating.value) + (mark ? ' kmsat-cmp-' + mark : '') }, [number(rating.value),
       mark ? h('span', { class: 'kmsat-cmp-mark', 'aria-hidden': 'true', text: mark === 'teach' ? ' ★' : ' ◇' }) : null,
-      mark ? hidden(' ' + t(mark === 'teach' ? 'compare.side.teachMark' : 'compare.side.learnMark')) : null]);
+      mark ? hidden(root.KMSAT.strings.join(' ', t(mark === 'teach' ? 'compare.side.teachMark' : 'compare.side.learnMark'))) : null]);
   }
 
   const asRating = (value) => ({ value, levelId: '' });
@@ -75,10 +75,10 @@
 
   /** The scale as a key: "Ratings: 1 Not yet, 2 Emerging, ...", each in its colour. */
   function legend(ctx) {
-    const items = ctx.data.scale.levels.map((level) => level.value + ' ' + level.label);
-    const [before, after] = ctx.t('compare.legend', { list: '\u0000' }).split('\u0000');
-    const parts = [before];
-    items.forEach((item, i) => parts.push(i ? ', ' : '', h('span', { class: 'kmsat-cmp-key ' + band(i + 1), text: item })));
+    const [before, after] = root.KMSAT.strings.split(ctx.t('compare.legend', { list: '\u0000' }), '\u0000');
+    const parts = /** @type {(string|Node)[]} */ ([before]);
+    ctx.data.scale.levels.forEach((level, i) => parts.push(i ? ', ' : '',
+      h('span', { class: 'kmsat-cmp-key ' + band(i + 1) }, [level.value + ' ', level.label])));
     return h('p', { class: 'kmsat-cmp-legend' }, parts.concat(after));
   }
 
@@ -86,7 +86,7 @@
     const { t } = ctx;
     const params = { top: top.label, bottom: bottom.label };
     if (!view.teach.length) return h('p', { text: t('compare.side.teach.none', params) });
-    const names = (teams) => teams.map((team) => team.label).join(', ');
+    const names = (teams) => root.KMSAT.strings.joinList(teams.map((team) => team.label), ', ');
     return h('table', { class: 'kmsat-cmp-teach-table' }, [
       h('caption', { text: t('compare.side.teach.caption', params) }),
       h('thead', {}, [h('tr', {}, [t('compare.side.teach.criterion'), top.label, bottom.label]
@@ -127,8 +127,8 @@
     levels.forEach((level) => {
       view.elements.forEach((_, i) => parts.unshift(s('line', { x1: x(level.value), x2: x(level.value),
         y1: 26 + i * ROW, y2: 54 + i * ROW, class: 'kmsat-cmp-chart-grid' })));
-      parts.push(s('text', { x: x(level.value), y: base + 8, 'text-anchor': 'middle', class: 'kmsat-cmp-chart-tick',
-        text: level.value + ' ' + level.label }));
+      parts.push(s('text', { x: x(level.value), y: base + 8, 'text-anchor': 'middle', class: 'kmsat-cmp-chart-tick' },
+        [level.value + ' ', level.label]));
     });
     return h('figure', { class: 'kmsat-cmp-figure' }, [
       s('svg', { viewBox: `0 0 ${W} ${base + 16}`, class: 'kmsat-cmp-chart', role: 'img',
@@ -184,7 +184,7 @@
     const notes = view.teams.map((team) => sourceNote(ctx, team)).filter(Boolean).map((text) => h('li', { text }));
     return h('section', { class: 'kmsat-cmp-view', 'aria-labelledby': 'kmsat-cmp-view-heading' }, [
       h('h2', { id: 'kmsat-cmp-view-heading', tabindex: '-1', text: t('compare.side.heading') }),
-      h('p', { text: t('compare.side.intro') }),
+      h('p', { text: t('compare.side.intro', root.KMSAT.model.labelParams(data)) }),
       h('div', { class: 'kmsat-cmp-check kmsat-cmp-noprint' }, [toggle,
         h('label', { for: 'kmsat-cmp-expand', text: t('compare.side.showCriteria') })]),
       legend(ctx),

@@ -129,23 +129,25 @@
 
   function results(ctx) {
     const col = (key) => ctx.t('report.column.' + key);
+    const labels = model.labelParams(ctx.data);
     const rows = ctx.scores.map((s, i) => [ctx.data.elements[i].title,
       s.mean === null ? ctx.t('results.notScored') : s.mean.toFixed(1),
       ctx.t('results.answered', { answered: s.answered, total: s.total }),
       s.min === null ? '' : s.min === s.max ? String(s.min) : ctx.t('results.spread', { min: s.min, max: s.max }),
       String(s.dontKnow), String(s.notApplicable)]);
     return { id: 'results', heading: ctx.t('report.results'), blocks: [
-      paragraph(ctx.t('results.intro'), 'intro'),
+      paragraph(ctx.t('results.intro', labels), 'intro'),
       chart(ctx),
-      table(ctx.t('results.table.caption'), ['element', 'mean', 'answered', 'spread', 'dontKnow', 'notApplicable'].map(col),
+      table(ctx.t('results.table.caption'), ['element', 'mean', 'answered', 'spread'].map(col).concat(labels.dontKnow, labels.notApplicable),
         rows, [30, 16, 14, 14, 13, 13]),
     ] };
   }
 
   function focus(ctx) {
     const below = byUrgency(ctx, ctx.results.filter((r) => r.level && r.level.value < model.STRENGTH_MIN_VALUE));
-    return listSection('focus', ctx.t('results.gaps.heading'), ctx.t('results.gaps.intro'),
-      below.map((r) => criterionLine(ctx, r)), ctx.t('results.gaps.none'));
+    const labels = model.labelParams(ctx.data);
+    return listSection('focus', ctx.t('results.gaps.heading'), ctx.t('results.gaps.intro', labels),
+      below.map((r) => criterionLine(ctx, r)), ctx.t('results.gaps.none', labels));
   }
 
   /** Every "Don't know", by name: criteria, then checklist questions. Not answered ones after. */
@@ -164,8 +166,9 @@
   }
 
   function strengths(ctx) {
-    return listSection('strengths', ctx.t('report.strengths'), ctx.t('results.strengths.intro'),
-      scoring.strengths(ctx.data, ctx.session).map((r) => criterionLine(ctx, r)), ctx.t('results.strengths.none'));
+    const labels = model.labelParams(ctx.data);
+    return listSection('strengths', ctx.t('report.strengths'), ctx.t('results.strengths.intro', labels),
+      scoring.strengths(ctx.data, ctx.session).map((r) => criterionLine(ctx, r)), ctx.t('results.strengths.none', labels));
   }
 
   /** Per element: each criterion's agreed rating, priority and the group's notes. */

@@ -7,16 +7,17 @@
  */
 (function (/** @type {any} */ root, factory) {
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./model.js'), require('./compare.js'), require('./board-paper.js'));
+    module.exports = factory(require('./model.js'), require('./compare.js'), require('./board-paper.js'), require('./strings.js'));
   } else {
     const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
-    k.comparePaper = factory(k.model, k.compare, k.boardPaper);
+    k.comparePaper = factory(k.model, k.compare, k.boardPaper, k.strings);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, compare, boardPaper) {
+})(typeof self !== 'undefined' ? self : this, function (model, compare, boardPaper, strings) {
   'use strict';
 
   const { rowHasText } = model;
   const { paragraph, table } = boardPaper;
+  const { joinList } = strings; // lists of texts keep their languages (core/strings.js)
 
   const text = (value) => (typeof value === 'string' ? value.trim() : '');
   const distinct = (values) => [...new Set(values.map(text).filter(Boolean))];
@@ -44,7 +45,7 @@
   }
 
   /** Per element, a table of each criterion's rating in each column. */
-  function criteriaSection(w, heading, elements, head, cells) {
+  function criteriaSection(heading, elements, head, cells) {
     const blocks = [];
     for (const { element, criteria } of elements) {
       blocks.push({ type: 'subheading', text: element.title },
@@ -70,14 +71,14 @@
     const levels = data.scale.levels.map((l) => l.value);
     const top = data.scale.levels.find((l) => l.value === Math.max(...levels)).label;
     const bottom = data.scale.levels.find((l) => l.value === Math.min(...levels)).label;
-    const names = (teams) => teams.map((team) => team.label).join(', ');
+    const names = (teams) => joinList(teams.map((team) => team.label), ', ');
     return boardPaper.frame(data, {
       title: w.t('paper.compare.side.title', { organisation: organisation || w.t('compare.unnamedTeam') }),
-      subtitle: teamDates.join('; '), subject: organisation,
+      subtitle: joinList(teamDates, '; '), subject: organisation,
       sections: [
         purpose(w, entries, 'paper.compare.side.purpose'),
         { id: 'results', heading: w.t('report.results'), blocks: [
-          paragraph(w.t('compare.side.intro'), 'intro'),
+          paragraph(w.t('compare.side.intro', model.labelParams(data)), 'intro'),
           chart(w, w.t('paper.compare.chart.label'), view.elements, view.teams),
           table(w.t('compare.side.caption'), [w.t('compare.side.element')].concat(heads),
             view.elements.map(({ element }) => [element.title].concat(view.teams.map((team) => number(team.means.get(element.id))),
@@ -89,7 +90,7 @@
             element: x.element.title, criterion: x.criterion.title, teachers: names(x.teachers), learners: names(x.learners) })) }
             : paragraph(w.t('compare.side.teach.none', { top, bottom })),
         ] },
-        criteriaSection(w, w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
+        criteriaSection(w.t('compare.side.captionCriteria'), view.elements, [w.t('report.column.criterion')].concat(heads),
           (c) => view.teams.map((team) => rating(w, team.values.get(c.id))).concat(roll(view.criterionRollUp.get(c.id)))),
       ],
     }, options);
@@ -121,6 +122,7 @@
   /**
    * One team over time, as a Board paper.
    * @param {Object} view compare.overTime(...)
+   * @param {{now?: Date}} [options]
    */
   function overTime(data, view, options) {
     const w = boardPaper.words(data, options);
@@ -132,7 +134,7 @@
     const heads = series.map((s) => s.label).concat(w.t('compare.time.change'));
     return boardPaper.frame(data, {
       title: w.t('paper.compare.time.title', { team }),
-      subtitle: series.map((s) => s.label).join('; '), subject: text(latest.organisation),
+      subtitle: joinList(series.map((s) => s.label), '; '), subject: text(latest.organisation),
       sections: [
         purpose(w, entries, 'paper.compare.time.purpose'),
         { id: 'results', heading: w.t('report.results'), blocks: [
@@ -142,7 +144,7 @@
             view.elementRows.map((r) => [r.element.title].concat(r.means.map(number), change(w, r.change))), widths(30, heads.length)),
         ] },
         plans(w, view),
-        criteriaSection(w, w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
+        criteriaSection(w.t('compare.time.criteriaCaption'), view.elements, [w.t('report.column.criterion')].concat(heads), (c) => {
           const row = view.criterionRows.find((r) => r.criterion.id === c.id);
           return row.ratings.map((r) => rating(w, r)).concat(change(w, row.change));
         }),
@@ -156,6 +158,7 @@
    * @param {Object[]} rows compare.spread(...)
    * @param {Object} agreed criterion id -> {level, notes}
    * @param {Object[]} entries the raters' files
+   * @param {{now?: Date}} [options]
    */
   function consensus(data, rows, agreed, entries, options) {
     const w = boardPaper.words(data, options);
@@ -163,8 +166,8 @@
     const team = [distinct(d.map((x) => x.team))[0], distinct(d.map((x) => x.organisation))[0]].filter(Boolean).join(', ')
       || w.t('compare.unnamedTeam');
     const answers = data.scale.levels.concat(data.scale.unscored);
-    const given = (row) => answers.filter((o) => row.counts[o.id]).map((o) =>
-      w.t('compare.consensus.givenItem', { label: o.label, count: row.counts[o.id] })).join(', ');
+    const given = (row) => joinList(answers.filter((o) => row.counts[o.id]).map((o) =>
+      w.t('compare.consensus.givenItem', { label: o.label, count: row.counts[o.id] })), ', ');
     const choice = (row) => (agreed && Object.prototype.hasOwnProperty.call(agreed, row.id) ? agreed[row.id] : {}) || {};
     const levelLabel = (id) => (answers.find((o) => o.id === id) || { label: w.t('compare.consensus.notAgreed') }).label;
     return boardPaper.frame(data, {
@@ -176,7 +179,7 @@
         { id: 'consensus', heading: w.t('compare.consensus.heading'), blocks: [
           table(w.t('compare.consensus.caption'), [w.t('report.column.criterion'), w.t('paper.compare.consensus.given'),
             w.t('compare.consensus.median'), w.t('paper.column.rating'), w.t('report.column.notes')],
-          rows.map((row) => [row.element.title + ': ' + row.criterion.title, given(row), number(row.median),
+          rows.map((row) => [strings.join(row.element.title, ': ', row.criterion.title), given(row), number(row.median),
             levelLabel(choice(row).level), text(choice(row).notes)]), [30, 22, 10, 14, 24]),
         ] },
       ],

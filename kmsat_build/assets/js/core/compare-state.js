@@ -173,6 +173,7 @@
   function agreedFor(state, key, rows, fallback) {
     const mine = model.own(state.agreed, key) || {};
     const before = (fallback && model.own(state.agreed, fallback)) || {};
+    /** @type {Object<string, {level: string, notes: string}>} */
     const result = {};
     for (const row of rows) {
       result[row.id] = model.own(mine, row.id) || model.own(before, row.id) || { level: row.unanimous, notes: '' };

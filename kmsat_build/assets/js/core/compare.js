@@ -26,7 +26,7 @@
     const k = (root.KMSAT = root.KMSAT || /** @type {any} */ ({}));
     k.compare = factory(k.model, k.strings, k.session);
   }
-})(typeof self !== 'undefined' ? self : this, function (model, strings, sessions) {
+})(typeof self !== 'undefined' ? self : this, /** @param {typeof import('./session.js')} sessions */ function (model, strings, sessions) {
   'use strict';
 
   const { own, isPlainObject, dataIndex, editionOf, answerFor } = model;
@@ -97,15 +97,15 @@
    * @throws {ImportError} whatever checkImport refuses, and another edition's file sharing no criterion
    */
   function readExport(text, data, options) {
-    let result, otherEdition = false;
+    let result; // stays undefined for another edition's file
     try {
       result = sessions.checkImport(text, data, options);
     } catch (error) {
       if (!(error instanceof ImportError) || error.key !== 'import.refused.otherEdition') throw error;
-      otherEdition = true;
     }
-    const changed = otherEdition || result.report.some((m) => EDITION_NOTES.includes(m.key));
-    if (!changed) return { session: result.session, report: result.report, edition: editionOf(data), criteria: null };
+    if (result && !result.report.some((m) => EDITION_NOTES.includes(m.key))) {
+      return { session: result.session, report: result.report, edition: editionOf(data), criteria: null };
+    }
     // checkImport has parsed this text once already, so it is JSON of an acceptable size.
     const raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     const edition = fileEdition(raw);
@@ -116,7 +116,7 @@
     if (criteria && !criteria.length) {
       throw new ImportError('compare.refused.nothingShared', { found: edition.id }, data.strings);
     }
-    if (otherEdition) result = sessions.normaliseSession(raw, data, options);
+    if (!result) result = sessions.normaliseSession(raw, data, options);
     // editionWarnings names what differs, once for all files: not again in each file's report.
     const report = result.report.filter((m) => !EDITION_NOTES.includes(m.key));
     return { session: result.session, report, edition, criteria };
@@ -153,7 +153,7 @@
     const left = [...index.criteria.values()].filter((entry) => !ids.has(entry.criterion.id));
     if (left.length) {
       lines.push(strings.message('compare.warning.leftOut', { shared: shared.length, total: index.criteria.size,
-        items: left.map((entry) => entry.criterion.title).join('; ') }));
+        items: strings.joinList(left.map((entry) => entry.criterion.title), '; ') }));
     }
     return lines;
   }
@@ -182,7 +182,7 @@
   /** A team's label: its name (with the organisation when `withOrganisation`), or the words for none. */
   function teamLabel(data, team, withOrganisation) {
     const name = team.team.trim() || strings.t(data.strings, 'compare.unnamedTeam');
-    return withOrganisation && team.organisation.trim() ? team.organisation.trim() + ': ' + name : name;
+    return withOrganisation && team.organisation.trim() ? strings.join(team.organisation.trim(), ': ', name) : name;
   }
 
   /** Team labels for a list of teams: organisation named only when files come from more than one. */
@@ -216,10 +216,12 @@
    * @param {FileEntry[]} entries one team's files
    */
   function rounds(entries) {
+    /** @type {{first: number|null, last: number|null, agreed: FileEntry[], raters: FileEntry[], from: string, to: string}[]} */
     const points = [];
     const individual = entries.filter((e) => roleOf(e) === 'individual')
       .map((entry) => ({ entry, day: dayOf(dateOf(entry)) }))
-      .sort((a, b) => Number(a.day === null) - Number(b.day === null) || a.day - b.day);
+      .sort((a, b) => Number(a.day === null) - Number(b.day === null) || (a.day ?? 0) - (b.day ?? 0));
+    /** @type {(typeof points)[number] | null} */
     let open = null;
     for (const { entry, day } of individual) {
       // Undated answers join the latest round; a gap of more than ROUND_DAYS starts a new one.
@@ -235,14 +237,14 @@
       const day = dayOf(date);
       const agreed = list.filter((e) => roleOf(e) === 'agreed'), unsaid = list.filter((e) => roleOf(e) !== 'agreed');
       // Agreed answers close the round they follow: dated within it or up to ROUND_DAYS after its last answers.
-      const round = agreed.length && clusters.find((c) => day !== null && c.first !== null && day >= c.first &&
+      const round = agreed.length && clusters.find((c) => day !== null && c.first !== null && c.last !== null && day >= c.first &&
         day <= c.last + ROUND_DAYS && !c.agreed.length);
       if (round) round.agreed.push(...agreed);
       else if (agreed.length) points.push({ first: day, last: day, agreed, raters: [], from: date, to: date });
       if (unsaid.length) points.push({ first: day, last: day, agreed: [], raters: unsaid, from: date, to: date });
     }
     const rank = (p) => (p.first === null ? 1 : 0);
-    return points.sort((a, b) => rank(a) - rank(b) || a.first - b.first).map((p) => ({
+    return points.sort((a, b) => rank(a) - rank(b) || (a.first ?? 0) - (b.first ?? 0)).map((p) => ({
       key: p.from, from: p.from, to: p.to, agreed: p.agreed, raters: p.raters,
       date: p.agreed.length ? dateOf(p.agreed[0]) : p.to }));
   }
@@ -322,7 +324,7 @@
     const teach = [];
     for (const { element, criteria: list } of elements) {
       for (const criterion of list) {
-        const at = (v) => teams.filter((team) => team.values.get(criterion.id).value === v);
+        const at = (v) => teams.filter((team) => team.values.get(criterion.id)?.value === v);
         const teachers = at(top), learners = at(bottom);
         if (teachers.length && learners.length) teach.push({ element, criterion, teachers, learners });
       }
@@ -331,7 +333,7 @@
       teams, elements, teach,
       elementRollUp: new Map(elements.map(({ element }) =>
         [element.id, rollUp(teams.map((team) => team.means.get(element.id)))])),
-      criterionRollUp: new Map(criteria.map((id) => [id, rollUp(teams.map((team) => team.values.get(id).value))])),
+      criterionRollUp: new Map(criteria.map((id) => [id, rollUp(teams.map((team) => team.values.get(id)?.value ?? null))])),
     };
   }
 

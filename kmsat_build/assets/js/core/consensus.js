@@ -42,7 +42,7 @@
       const distinct = new Set(answered.filter(Boolean));
       const min = values.length ? Math.min(...values) : null, max = values.length ? Math.max(...values) : null;
       return { id, criterion, element, order, counts, raters: entries.length, median: median(values), min, max,
-        range: values.length ? max - min : 0, variance: twoDecimals(variance), distinct: distinct.size,
+        range: max === null || min === null ? 0 : max - min, variance: twoDecimals(variance), distinct: distinct.size,
         unanimous: distinct.size === 1 && counts[''] === 0 ? [...distinct][0] : '' };
     }).sort((a, b) => b.range - a.range || b.variance - a.variance || b.distinct - a.distinct || a.order - b.order);
   }

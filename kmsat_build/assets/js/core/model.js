@@ -84,6 +84,26 @@
     return index;
   }
 
+  const labelCache = new WeakMap();
+  /**
+   * The scale's labels as a UI string's placeholders, by id in camelCase: {notYet},
+   * {embedded}, {dontKnow}, {high}; checklist answers {answerNo}, {answerDontKnow}.
+   * A sentence that names a label takes it from here (framework/strings.yml never
+   * spells one out), so an edition that renames it in scale.yml renames it there too.
+   * @returns {Object<string, string>}
+   */
+  function labelParams(data) {
+    const scale = data.scale;
+    if (labelCache.has(scale)) return labelCache.get(scale);
+    const name = (id) => String(id).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    /** @type {Object<string, string>} */
+    const params = {};
+    for (const o of scale.levels.concat(scale.unscored, scale.priorities)) params[name(o.id)] = o.label;
+    for (const o of scale.checklistAnswers || []) params[name('answer-' + o.id)] = o.label;
+    labelCache.set(scale, params);
+    return params;
+  }
+
   /** What a session records about the edition it was made with. */
   const editionOf = (data) =>
     ({ id: data.edition.id, contentVersion: data.edition.contentVersion, fingerprint: data.fingerprint });
@@ -104,6 +124,6 @@
   return {
     FORMAT, VERSION, DONT_KNOW, NOT_APPLICABLE, STRENGTH_MIN_VALUE, DETAIL_FIELDS, CAPACITIES, ROLES, DETAIL_CHOICES,
     DETAIL_KEYS, ROW_FIELDS,
-    STATUSES, own, isPlainObject, scaleIndex, dataIndex, editionOf, answerFor, rowHasText,
+    STATUSES, own, isPlainObject, scaleIndex, dataIndex, labelParams, editionOf, answerFor, rowHasText,
   };
 });

@@ -192,7 +192,7 @@
     if (!Array.isArray(raw)) { notes.add('import.report.badTypes', 'plan'); return []; }
     if (raw.length > PLAN_MAX) notes.push('import.report.tooManyRows', { count: raw.length - PLAN_MAX, max: PLAN_MAX });
     const seen = new Set();
-    const rows = raw.slice(0, PLAN_MAX).map((r, i) => cleanRow(r, i, index, seen, notes)).filter(Boolean);
+    const rows = raw.slice(0, PLAN_MAX).map((r, i) => cleanRow(r, i, index, seen, notes)).filter((row) => row !== null);
     // Row ids are internal: give missing or repeated ones fresh `row-N` ids.
     const used = new Set();
     const taken = new Set(rows.map((row) => row.id));

@@ -180,7 +180,8 @@
     const plan = session.plan || [];
     const dismissed = (session.dismissed || []).slice();
     const row = plan.find((r) => r.id === id);
-    if (row && !isCustom(row) && !dismissed.includes(row.criterion)) dismissed.push(row.criterion);
+    const criterion = row && !isCustom(row) ? row.criterion : null;
+    if (criterion !== null && !dismissed.includes(criterion)) dismissed.push(criterion);
     return { plan: plan.filter((r) => r.id !== id), dismissed };
   }
 

@@ -188,6 +188,7 @@
    * the widest box and no box runs out of height while others sit half empty:
    * widths follow text length, but none is under `floor` of the widest.
    * @param {string[]} texts
+   * @param {number} [floor] the least share of the widest (0.6)
    * @returns {number[]} weights for `fr` columns, 1 for the longest
    */
   function columnWeights(texts, floor) {

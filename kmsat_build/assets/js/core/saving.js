@@ -31,8 +31,8 @@
   };
 
   /**
-   * @typedef {{session: Object, report: Object[], error?: Error}} Loaded  error: the saved
-   *   answers could not be read; they stay stored, and saving waits for a forced save
+   * @typedef {{session: Object, report: Object[], error?: unknown}} Loaded  error: what was thrown when the
+   *   saved answers could not be read; they stay stored, and saving waits for a forced save
    * @typedef {{ok: true, session: Object}|{ok: false,
    *   reason: 'unavailable'|'blocked'|'conflict'|'full'|'failed'}} Saved
    */

@@ -47,7 +47,7 @@
     const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
     let acc = 0, bits = 0, k = 0;
     for (const c of text) {
-      acc = (acc << 6) | SIXES.get(c);
+      acc = (acc << 6) | (SIXES.get(c) ?? 0); // every c is in ALPHABET: tested above
       bits += 6;
       if (bits >= 8) { bits -= 8; bytes[k++] = (acc >> bits) & 255; acc &= (1 << bits) - 1; }
     }
@@ -122,7 +122,7 @@
    */
   function decodeShare(input, data, options) {
     const refuse = (key, params) => new ImportError(key, params || {}, data.strings);
-    const value = shareValue(input) === null ? String(input || '') : shareValue(input);
+    const value = shareValue(input) ?? String(input || '');
     if (value.length > MAX_LENGTH) throw refuse('share.refused.tooLong', { max: MAX_LENGTH });
     const match = VALUE.exec(value);
     const bytes = match && fromBase64url(match[1]);

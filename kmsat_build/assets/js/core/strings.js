@@ -70,6 +70,32 @@
     return out;
   }
 
+  /** A list of texts with `separator` between them, keeping their parts' languages. */
+  const joinList = (texts, separator) => join(...texts.flatMap((text, i) => (i ? [separator, text] : [text])));
+
+  /**
+   * A text cut at `separator`, each piece keeping its parts' languages: a sentence
+   * whose placeholder the caller fills with elements (links, coloured keys).
+   * @param {string} text @param {string} separator @returns {string[]}
+   */
+  function split(text, separator) {
+    const pieces = text.split(separator);
+    const whole = marked.get(text);
+    let start = 0;
+    for (const piece of whole ? pieces : []) {
+      const end = start + piece.length, within = [];
+      let at = 0;
+      for (const [part, lang] of whole) {
+        const from = Math.max(start, at), to = Math.min(end, at + part.length);
+        if (from < to) within.push([part.slice(from - at, to - at), lang]);
+        at += part.length;
+      }
+      if (LETTER.test(piece)) remember(within, piece); // never mark a bare "." or ", " everywhere
+      start = end + separator.length;
+    }
+    return pieces;
+  }
+
   /** Remember `out` as its pieces, [text, lang], when any is in the other language. */
   function remember(pieces, out) {
     // Pieces with no letters (numbers, spaces, stops) join the part before them, or the next one.
@@ -115,5 +141,5 @@
     return t(strings, msg.key, msg.params);
   }
 
-  return { t, message, format, markFallback, parts, join };
+  return { t, message, format, markFallback, parts, join, joinList, split };
 });

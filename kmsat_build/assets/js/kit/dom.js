@@ -25,7 +25,7 @@
   }
 
   /** A text as nodes: each part in another language than the page's in a span (in SVG a tspan) saying which. */
-  const words = (el, text) => (K.strings.parts(text) || [[text]]).map(([part, lang]) => {
+  const words = (el, text) => (K.strings.parts(text) || [[text, '']]).map(([part, lang]) => {
     if (!lang) return part;
     const span = el.namespaceURI === SVG ? document.createElementNS(SVG, 'tspan') : document.createElement('span');
     span.textContent = part;

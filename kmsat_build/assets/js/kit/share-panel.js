@@ -7,11 +7,11 @@
   'use strict';
 
   const K = root.KMSAT;
-  const { h } = K.dom;
+  const { h, fill } = K.dom;
 
   /**
    * @param {{data: Object, t: Function, shareBase: string, heading: string, intro?: string,
-   *   onClose?: Function}} ctx onClose: a Close button (the compare page's panel)
+   *   onClose?: function(): void}} ctx onClose: a Close button (the compare page's panel)
    * @param {Object} session the answers to share
    */
   function panel(ctx, session) {
@@ -21,21 +21,21 @@
       spellcheck: 'false' });
     const notes = h('input', { type: 'checkbox', id: 'kmsat-share-notes', on: { change: update } });
     function update() {
-      status.textContent = '';
+      fill(status, '');
       try {
         output.value = K.share.shareLink(ctx.shareBase, K.share.encodeShare(session, data, { notes: notes.checked }));
         output.disabled = false;
       } catch (error) {
         output.value = '';
         output.disabled = true;
-        status.textContent = K.share.refusal(data, error);
+        fill(status, K.share.refusal(data, error));
       }
     }
     function copy() {
       output.focus();
       output.select();
-      const done = () => { status.textContent = t('share.copied'); };
-      const failed = () => { status.textContent = t('share.copyFailed'); };
+      const done = () => { fill(status, t('share.copied')); };
+      const failed = () => { fill(status, t('share.copyFailed')); };
       const clipboard = root.isSecureContext && root.navigator.clipboard;
       if (clipboard) clipboard.writeText(output.value).then(done, failed); else failed();
     }

@@ -109,7 +109,7 @@
    * readers (the chart shows each figure as text too), and what to focus on
    * and to find out.
    */
-  function results(ctx, slide, headingId) {
+  function results(ctx, _slide, headingId) { // the slide renderers' shared signature
     const { t, data } = ctx;
     const scores = K.scoring.scoreAll(data, ctx.session);
     const { focus, findOut, unanswered } = P.outcomes(data, ctx.session);
@@ -122,7 +122,7 @@
           shortList(ctx, 'present.results.focus', focus, 4),
           shortList(ctx, 'present.results.findOut', findOut, 3),
           unanswered > 0 && h('p', { text: t('present.results.unanswered', { count: unanswered }) }),
-          focus.length + findOut.length + unanswered === 0 && h('p', { text: t('present.results.none') }),
+          focus.length + findOut.length + unanswered === 0 && h('p', { text: t('present.results.none', K.model.labelParams(data)) }),
         ]),
       ]),
     ];

@@ -280,7 +280,7 @@
     v.dialog.showModal();
     draw(v);
     v.slide.focus();
-    say(v, K.strings.join(v.t('present.opened'), ' ', announcement(v)));
+    say(v, K.strings.join(v.t('present.opened', K.model.labelParams(v.data)), ' ', announcement(v)));
     enterFullscreen(() => { v.fullscreen = true; });
     return () => stop(v);
   }
@@ -307,6 +307,7 @@
       change: (fn, criterion) => ctx.change(fn, criterion),
       exit(id) {
         close();
+        if (id === null) return; // no criterion slide to go back to: the normal view stays on its step
         const answered = Boolean((K.model.answerFor(ctx.session, id) || {}).level);
         ctx.go(elementOf(id).id, '#kmsat-c-' + CSS.escape(id) + ' input' + (answered ? ':checked' : ''));
       },

@@ -40,7 +40,8 @@
     const storage = K.storage.available();
     const prefix = 'kmsat:' + data.edition.id + ':';
     return {
-      data, t, prefix, storage, shell: K.ui.shell(), steps: stepsFor(data, t), timers: {}, ctx: null, reportFailed: false,
+      data, t, prefix, storage, shell: K.ui.shell(), steps: stepsFor(data, t), timers: {}, reportFailed: false,
+      ctx: /** @type {ReturnType<typeof context> | null} */ (null), // made by start, from the app
       modeSlot: h('span'), framed: framed(),
       slots: { own: K.saving.slot(storage, prefix + 'session'), example: K.saving.slot(storage, prefix + 'example') },
       state: { mode: 'own', session: null, step: 0 },
@@ -310,7 +311,7 @@
       } catch (error) {
         // The paper form stays: the page still works on paper.
         el.replaceChildren(h('p', { class: 'kmsat-notice', role: 'alert',
-          text: K.strings.t(strings, 'app.startFailed', { reason: error.message }) }));
+          text: K.strings.t(strings, 'app.startFailed', { reason: error instanceof Error ? error.message : String(error) }) }));
         return () => undefined;
       }
     },

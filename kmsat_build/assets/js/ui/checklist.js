@@ -25,7 +25,7 @@
     };
     count();
     return [
-      h('p', { text: t('checklist.intro') }),
+      h('p', { text: t('checklist.intro', K.model.labelParams(data)) }),
       progress,
       data.checklist.map((q, i) => {
         const entry = own(ctx.session.checklist, q.id) || {};

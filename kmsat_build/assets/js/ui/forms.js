@@ -107,7 +107,7 @@
 
   /** A sentence with links where its `{list}` goes, wherever a translation puts it. */
   function links(t, key, items) {
-    const [before, after] = t(key, { list: '\u0000' }).split('\u0000');
+    const [before, after] = K.strings.split(t(key, { list: '\u0000' }), '\u0000');
     return [before, items.map((o, i) => [i ? ', ' : '', h('a', { href: o.url, text: o.title })]), after];
   }
 

@@ -18,7 +18,7 @@
       K.dom.download(file, text, TYPES[kind]);
       ctx.say(t('export.done', { file }));
     } catch (error) {
-      if (!error.loadFailed) ctx.notice('export', t('export.failed'), null, 'alert');
+      if (!(error instanceof Error && 'loadFailed' in error)) ctx.notice('export', t('export.failed'), null, 'alert');
     }
   }
 
@@ -61,10 +61,10 @@
     try {
       result = K.session.migrate(session, ctx.data, { newId: newId() });
     } catch (error) {
-      return ctx.notice('import', K.strings.join(t('import.refused.heading'), ': ', error.message), null, 'alert').focus();
+      return ctx.notice('import', K.strings.join(t('import.refused.heading'), ': ', error instanceof Error ? error.message : String(error)), null, 'alert').focus();
     }
     if (await mayReplace(ctx, t('import.incoming.confirm', { label }))) {
-      const all = [].concat(report || [], result.report).filter((m) => m && typeof m.key === 'string');
+      const all = [report || [], result.report].flat().filter((m) => m && typeof m.key === 'string');
       opened(ctx, Object.assign({}, result, { report: all }), t('import.incoming.done', { label }));
     }
   }
@@ -126,7 +126,7 @@
       try {
         result = K.session.checkImport(await readText(file), data, { newId: newId() });
       } catch (error) {
-        return refuse(error.name === 'ImportError' ? error.message : t('import.readFailed'));
+        return refuse(error instanceof K.session.ImportError ? error.message : t('import.readFailed'));
       }
       if (!(await mayReplace(ctx, t('import.confirm', { file: file.name })))) return;
       input.value = '';
@@ -145,7 +145,7 @@
       h('label', { for: id, text: t('import.file.label') }),
       h('p', { class: 'kmsat-hint', id: hintId, text: t('import.file.hint') }),
       input,
-      button(t('import.button'), () => run(input.files[0])),
+      button(t('import.button'), () => run(input.files?.[0])),
     ]);
     return [h('h3', { text: t('import.heading') }), h('p', { text: t('import.intro') }), errors, zone];
   }

@@ -23,7 +23,7 @@
       K.dom.download(file, blob, K.boardPaperDocx.MIME);
       ctx.say(t('export.done', { file }));
     } catch (error) {
-      if (!error.loadFailed) ctx.notice('export', t('export.wordFailed'), null, 'alert');
+      if (!(error instanceof Error && 'loadFailed' in error)) ctx.notice('export', t('export.wordFailed'), null, 'alert');
     } finally {
       control.disabled = false;
     }

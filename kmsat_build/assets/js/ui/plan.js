@@ -51,6 +51,7 @@
   async function remove(ed, id) {
     const { t, ctx } = ed;
     const view = current(ed, id);
+    if (!view) return; // gone already: the list is redrawn from the session
     const title = titleOf(ed, view);
     if (K.model.rowHasText(view.row) &&
         !(await confirm(t('plan.removeConfirm', { title }), t('confirm.yes'), t('confirm.cancel')))) return;
@@ -122,7 +123,7 @@
       on: { change: (e) => r.update({ status: e.target.value }) },
     }, [''].concat(K.model.STATUSES).map((id) => h('option', {
       value: id, selected: id === view.row.status,
-      text: t(id ? 'plan.status.' + id.replace(/-(\w)/g, (m, c) => c.toUpperCase()) : 'plan.status.none'),
+      text: t(id ? 'plan.status.' + id.replace(/-(\w)/g, (_, c) => c.toUpperCase()) : 'plan.status.none'),
     }))), 'plan.field.labelFor', { field: t('plan.column.status') });
     return h('div', { class: 'kmsat-row__fields' }, [
       input('action', 2), input('owner'), input('support'), input('due'), input('measure', 2),
@@ -212,7 +213,7 @@
     };
     K.dom.fill(ed.removed, out.length > 0 && [
       h('h3', { text: t('plan.dismissed.heading') }),
-      h('p', { text: t('plan.dismissed.intro') }),
+      h('p', { text: t('plan.dismissed.intro', K.model.labelParams(data)) }),
       h('ul', { class: 'kmsat-bare' }, out.map((r) => h('li', null, [r.criterion.title, ' ',
         button(t('plan.restore'), () => restore(r.criterion.id, r.criterion.title),
           { class: 'kmsat-btn kmsat-btn--small', 'aria-label': t('plan.restoreLabel', { title: r.criterion.title }) })]))),
@@ -224,19 +225,20 @@
   K.ui.plan = function (ctx) {
     const { t, data } = ctx;
     const ed = { ctx, t, data, list: h('ol', { class: 'kmsat-plan kmsat-bare' }), removed: h('div'),
-      empty: h('p', { text: t('plan.empty') }), dragged: null, addButton: null,
+      empty: h('p', { text: t('plan.empty', K.model.labelParams(data)) }), dragged: null,
+      addButton: /** @type {HTMLButtonElement|null} */ (null),
       count: h('p', { class: 'kmsat-plan-count' }), opened: new Set() };
     ed.addButton = button(t('plan.add'), () => {
       // The group's own action is one it chose: agreed from the start.
       edit(ed, (s) => ({ plan: P.addCustomRow(s.plan, { agreed: true }) }));
       const plan = ctx.session.plan;
       draw(ed);
-      ed.list.querySelector('[data-row="' + CSS.escape(plan[plan.length - 1].id) + '"] input[type=text]').focus();
+      /** @type {HTMLInputElement|null} */ (ed.list.querySelector('[data-row="' + CSS.escape(plan[plan.length - 1].id) + '"] input[type=text]'))?.focus();
       ctx.say(t('plan.added'));
     }, { class: 'kmsat-btn kmsat-btn--primary' });
     draw(ed);
     return [
-      h('p', { text: t('plan.intro') }),
+      h('p', { text: t('plan.intro', K.model.labelParams(data)) }),
       ed.count, ed.empty, ed.list,
       h('div', { class: 'kmsat-actions' }, [ed.addButton, button(t('export.print'), ctx.print)]),
       ed.removed,

@@ -30,7 +30,7 @@
         await K.load('present');
         if (!stop) stop = K.presentView.open(ctx, used, () => { stop = null; });
       } catch (error) {
-        ctx.notice('present', t('present.failed', { reason: error.message }), null, 'alert');
+        ctx.notice('present', t('present.failed', { reason: error instanceof Error ? error.message : String(error) }), null, 'alert');
       }
     }
 

@@ -12,8 +12,9 @@
   function table(ctx, scores) {
     const { t, data } = ctx;
     const levels = data.scale.levels;
+    const { dontKnow, notApplicable } = K.model.labelParams(data);
     const heads = ['element', 'mean', 'answered', 'spread'].map((key) => t('results.column.' + key))
-      .concat(levels.map((level) => level.label), t('results.column.dontKnow'), t('results.column.notApplicable'));
+      .concat(levels.map((level) => level.label), dontKnow, notApplicable);
     const rows = scores.map((s, i) => [
       h('th', { scope: 'row', text: data.elements[i].title }),
       mean(s) === null ? t('results.notScored') : mean(s),
@@ -64,17 +65,18 @@
   /** A titled list of criteria ("Leadership: An accountable executive (Emerging)"). */
   function list(ctx, key, items, intro, none) {
     const { t } = ctx;
+    const labels = K.model.labelParams(ctx.data); // the sentences name levels
     return [
       h('h3', { text: t(key) }),
-      intro && h('p', { text: t(intro) }),
+      intro && h('p', { text: t(intro, labels) }),
       items.length ? h('ul', null, items.map((r) => h('li', {
         text: t('report.strength', { element: r.element.title, criterion: r.criterion.title, level: r.level ? r.level.label : '' })
           .replace(/ \(\)$/, ''),
-      }))) : none && h('p', { text: t(none) }),
+      }))) : none && h('p', { text: t(none, labels) }),
     ];
   }
 
-  /** @param {Object} ctx the app's context (see app.js) @returns {Node[]} */
+  /** @param {Object} ctx the app's context (see app.js) @returns {KmsatChild[]} */
   K.ui.results = function (ctx) {
     const { t, data } = ctx;
     const session = ctx.session;
@@ -82,7 +84,7 @@
     const total = K.scoring.progress(data, session);
     const gaps = K.scoring.gaps(data, session);
     return [
-      h('p', { text: t('results.intro') }),
+      h('p', { text: t('results.intro', K.model.labelParams(data)) }),
       h('p', { class: 'kmsat-progress', text: t('results.progress', total) }),
       chart(ctx, scores),
       table(ctx, scores),

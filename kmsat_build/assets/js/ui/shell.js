@@ -27,7 +27,7 @@
 
     /** Show or update a notice above the steps; unchanged words are not redrawn (nor read again). */
     function notice(id, text, actions, role, list) {
-      const old = notices.querySelector('[data-notice="' + id + '"]');
+      const old = /** @type {HTMLElement|null} */ (notices.querySelector('[data-notice="' + id + '"]'));
       const words = text + (list || []).join('\n');
       if (old && old.dataset.words === words) return old;
       const el = h('div', { class: 'kmsat-notice', 'data-notice': id, 'data-words': words, role, tabindex: '-1' }, [

@@ -1,0 +1,86 @@
+"""Text keys the national framework no longer has (framework/strings.yml).
+
+An edition made with an earlier kmsat may still set one in its `strings:`.
+Nothing shows it any more, so `kmsat check` and the build say so and name the
+fix (delete the line), instead of "not a known text key", which reads like a
+typing slip. Add a key here when it leaves strings.yml.
+"""
+
+from __future__ import annotations
+
+# Removed in December 2026: keys no code used, and column names for the scale's labels, which
+# the sentences now take from scale.yml.
+RETIRED_STRINGS = frozenset(
+    (
+        "app.loading",
+        "app.name",
+        "checklist.answerLegend",
+        "checklist.heading",
+        "checklist.note.labelFor",
+        "checklist.why",
+        "compare.files.dropping",
+        "criterion.answered",
+        "criterion.hint.toggle",
+        "criterion.notAnswered",
+        "criterion.opportunities.heading",
+        "criterion.opportunities.link",
+        "criterion.position",
+        "criterion.rating.legend",
+        "criterion.rating.scored",
+        "criterion.rating.unscored",
+        "details.heading",
+        "element.position",
+        "export.fileName.answers",
+        "export.fileName.board",
+        "export.fileName.report",
+        "export.fileName.spreadsheet",
+        "export.heading",
+        "nav.backToTop",
+        "nav.current",
+        "nav.next",
+        "nav.previous",
+        "nav.resume",
+        "nav.start",
+        "nav.toResults",
+        "plan.agreed.count",
+        "plan.agreed.heading",
+        "plan.agreed.many",
+        "plan.agreed.none",
+        "plan.candidates.heading",
+        "plan.candidates.intro",
+        "plan.column.criterion",
+        "plan.column.order",
+        "plan.heading",
+        "plan.table.caption",
+        "present.hideLevels",
+        "present.keys.exit",
+        "present.keys.heading",
+        "present.keys.levels",
+        "present.keys.move",
+        "present.keys.note",
+        "present.keys.park",
+        "present.keys.priority",
+        "present.keys.unscored",
+        "present.openLabel",
+        "present.parkedList",
+        "present.start",
+        "present.timer.label",
+        "present.timer.left",
+        "present.timer.toggle",
+        "report.column.dontKnow",
+        "report.column.notApplicable",
+        "report.none",
+        "report.ratings",
+        "results.chart.bar",
+        "results.chart.notScored",
+        "results.column.dontKnow",
+        "results.column.notApplicable",
+        "results.column.unanswered",
+        "results.heading",
+        "results.mean",
+        "save.restored",
+        "save.saving",
+        "session.exampleConfirm",
+        "share.banner.failed",
+    )
+)
