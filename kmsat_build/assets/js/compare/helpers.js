@@ -34,5 +34,13 @@
     return first && first.startsWith('../') ? '../assessment/' : 'assessment.html';
   }
 
-  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl };
+  /**
+   * Run `fn` once the page is idle after the next frame (so never before what was just drawn is
+   * on screen), at most a second later when the page stays busy (a timer where a browser has no
+   * idle callbacks). A hidden page draws no frames: it runs when the page is shown again.
+   */
+  const whenIdle = (fn) => requestAnimationFrame(() => (typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50)));
+
+  root.KMSAT.compareView = { scroller, table, number, band, assessmentUrl, whenIdle };
 })(typeof self !== 'undefined' ? self : this);

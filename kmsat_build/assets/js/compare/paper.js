@@ -19,8 +19,8 @@
     return P.consensus(page.data, current.rows, current.agreed, current.entries);
   }
 
-  /** Draw the paper into its print-only section (loading its bundle the first time). */
-  function draw(page) {
+  /** Draw the paper into its print-only section now (loading its bundle the first time). */
+  function drawNow(page) {
     if (!K.comparePaper) {
       if (page.current) page.load('compare-paper').then(() => draw(page), () => undefined); // else it prints as it is
       return;
@@ -29,9 +29,19 @@
     page.parts.paper.replaceChildren(...(paper ? [K.paper.render(paper)] : []));
   }
 
-  /** Redraw just before printing; returns the function that stops listening. */
+  /** Draw the paper of the view on screen once the page is idle: one drawing for any number of calls until then. */
+  function draw(page) {
+    if (page.paperDue) return;
+    page.paperDue = true;
+    K.compareView.whenIdle(() => {
+      page.paperDue = false;
+      drawNow(page);
+    });
+  }
+
+  /** Redraw just before printing (at once: printing does not wait); returns the function that stops listening. */
   function watch(page) {
-    const redraw = () => { if (K.comparePaper) draw(page); };
+    const redraw = () => { if (K.comparePaper) drawNow(page); };
     const media = matchMedia('print');
     addEventListener('beforeprint', redraw);
     media.addEventListener('change', redraw);

@@ -26,6 +26,19 @@
 
   const asRating = (value) => ({ value, levelId: '' });
 
+  /**
+   * cell(), for a whole table: 200 teams make thousands of cells but only a few kinds (a figure,
+   * an answer's words, a mark), so each kind is built once and copied (far quicker than building each).
+   */
+  function cellMaker(ctx) {
+    const made = new Map();
+    return (rating, mark) => {
+      const key = rating ? rating.value + '\n' + rating.levelId + '\n' + (mark || '') : '';
+      if (!made.has(key)) made.set(key, cell(ctx, rating, mark));
+      return made.get(key).cloneNode(true);
+    };
+  }
+
   function matrix(ctx, view) {
     const { t } = ctx;
     const marks = new Map();
@@ -33,18 +46,18 @@
       for (const team of row.teachers) marks.set(row.criterion.id + '\n' + team.key, 'teach');
       for (const team of row.learners) marks.set(row.criterion.id + '\n' + team.key, 'learn');
     }
-    const rows = [];
+    const rows = [], cellOf = cellMaker(ctx);
     for (const { element, criteria } of view.elements) {
       const roll = view.elementRollUp.get(element.id);
       rows.push(h('tr', { class: 'kmsat-cmp-element' }, [h('th', { scope: 'row', text: element.title })]
-        .concat(view.teams.map((team) => cell(ctx, asRating(team.means.get(element.id)))),
-          cell(ctx, asRating(roll.median)), cell(ctx, asRating(roll.lowest)))));
+        .concat(view.teams.map((team) => cellOf(asRating(team.means.get(element.id)))),
+          cellOf(asRating(roll.median)), cellOf(asRating(roll.lowest)))));
       if (!ctx.expanded) continue;
       for (const c of criteria) {
         const r = view.criterionRollUp.get(c.id);
         rows.push(h('tr', { class: 'kmsat-cmp-criterion' }, [h('th', { scope: 'row', text: c.title })]
-          .concat(view.teams.map((team) => cell(ctx, team.values.get(c.id), marks.get(c.id + '\n' + team.key))),
-            cell(ctx, asRating(r.median)), cell(ctx, asRating(r.lowest)))));
+          .concat(view.teams.map((team) => cellOf(team.values.get(c.id), marks.get(c.id + '\n' + team.key))),
+            cellOf(asRating(r.median)), cellOf(asRating(r.lowest)))));
       }
     }
     const head = [h('th', { scope: 'col', text: t(ctx.expanded ? 'compare.side.criterion' : 'compare.side.element') })]
