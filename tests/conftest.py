@@ -47,31 +47,34 @@ def page_data(page_html: str) -> dict:
     return json.loads(html.unescape(match.group(1)))
 
 
-@pytest.fixture(scope="session")
-def national_site(tmp_path_factory) -> Path:
-    """The national edition, built once with --strict into a temporary folder."""
-    site = tmp_path_factory.mktemp("national") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", site)
+def built_once(tmp_path_factory, name: str, config: Path) -> Path:
+    """The site of ``config`` (an mkdocs.yml), built with --strict into a temporary folder."""
+    site = tmp_path_factory.mktemp(name) / "site"
+    result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory) -> Path:
+    """The national edition, built once."""
+    return built_once(tmp_path_factory, "national", ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory) -> Path:
     """The example edition that uses every overlay feature, built once."""
-    site = tmp_path_factory.mktemp("full-edition") / "site"
-    result = mkdocs_build(ROOT / "tests" / "editions" / "full" / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_once(
+        tmp_path_factory, "full-edition", ROOT / "tests" / "editions" / "full" / "mkdocs.yml"
+    )
 
 
 @pytest.fixture(scope="session")
 def welsh_site(tmp_path_factory) -> Path:
     """The partial Welsh edition (national English wherever it translates nothing), built once."""
-    site = tmp_path_factory.mktemp("welsh-edition") / "site"
-    result = mkdocs_build(ROOT / "tests" / "editions" / "welsh" / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_once(
+        tmp_path_factory, "welsh-edition", ROOT / "tests" / "editions" / "welsh" / "mkdocs.yml"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,11 @@ the test if either happened.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -34,33 +36,34 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path):
-    """Serve ``folder`` on a free loopback port; returns (base URL, server)."""
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free loopback port while the block runs: its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")
 def site_url(national_site: Path):
-    url, server = serve(national_site)
-    yield url
-    server.shutdown()
+    with served(national_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def edition_url(full_site: Path):
-    url, server = serve(full_site)
-    yield url
-    server.shutdown()
+    with served(full_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def welsh_url(welsh_site: Path):
-    url, server = serve(welsh_site)
-    yield url
-    server.shutdown()
+    with served(welsh_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -78,13 +81,9 @@ def instant_site_url(tmp_path_factory):
 
     site = tmp_path_factory.mktemp("instant") / "site"
     site.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    build(load_config(str(ROOT / "mkdocs.yml"), site_url=url, site_dir=str(site), strict=True))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with served(site) as url:  # the port first: the build writes it into sitemap.xml
+        build(load_config(str(ROOT / "mkdocs.yml"), site_url=url, site_dir=str(site), strict=True))
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import served
 from tests.browser.test_hostile_inputs import arm, assert_inert, guard
 from tests.browser.test_pages import site_pages
 
@@ -53,9 +53,8 @@ PROVOKE = """() => {
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    url, server = serve(hostile_site)
-    yield url
-    server.shutdown()
+    with served(hostile_site) as url:
+        yield url
 
 
 def watched(new_page, url: str):

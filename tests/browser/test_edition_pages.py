@@ -59,7 +59,7 @@ def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
 
     import yaml
 
-    from tests.browser.conftest import serve
+    from tests.browser.conftest import served
     from tests.conftest import ROOT, mkdocs_build
 
     national, edition, site = tmp_path / "national", tmp_path / "edition", tmp_path / "site"
@@ -72,69 +72,70 @@ def test_saved_answers_survive_a_national_content_update(browser, tmp_path):
         )
     )
     assert mkdocs_build(config, site).returncode == 0
-    url, server = serve(site)
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(url + "assessment.html")
-        page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
-        page.evaluate("""() => {
-            const data = JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson);
-            const s = KMSAT.session.newSession(data, new Date(), 'update-test');
-            s.answers['accountable-executive'] = {level: 'emerging', priority: 'high', notes: 'Kept note'};
-            s.answers['knowledge-in-strategy'] = {level: 'embedded', priority: '', notes: ''};
-            s.answers['horizon-scanning'] = {level: 'developing', priority: '', notes: ''};
-            s.answers['nv-evidence-panel'] = {level: 'not-yet', priority: 'low', notes: ''};
-            localStorage.setItem('kmsat:northbrook:session', JSON.stringify(s));
-        }""")
+    with served(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            page.goto(url + "assessment.html")
+            page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
+            page.evaluate("""() => {
+                const data = JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson);
+                const s = KMSAT.session.newSession(data, new Date(), 'update-test');
+                s.answers['accountable-executive'] = {level: 'emerging', priority: 'high', notes: 'Kept note'};
+                s.answers['knowledge-in-strategy'] = {level: 'embedded', priority: '', notes: ''};
+                s.answers['horizon-scanning'] = {level: 'developing', priority: '', notes: ''};
+                s.answers['nv-evidence-panel'] = {level: 'not-yet', priority: 'low', notes: ''};
+                localStorage.setItem('kmsat:northbrook:session', JSON.stringify(s));
+            }""")
 
-        # The national team releases 2.1.0: a rewording, a removal, an addition.
-        (national / "edition.yml").write_text(
-            (national / "edition.yml")
-            .read_text()
-            .replace("content_version: 2.0.0", "content_version: 2.1.0")
-        )
-        leadership = national / "elements" / "leadership.yml"
-        data = yaml.safe_load(leadership.read_text())
-        data["criteria"][1]["statement"] = "Strategy names evidence, reworded nationally."
-        leadership.write_text(yaml.safe_dump(data, allow_unicode=True))
-        opportunities = national / "elements" / "opportunities.yml"
-        data = yaml.safe_load(opportunities.read_text())
-        data["criteria"] = [c for c in data["criteria"] if c["id"] != "horizon-scanning"]
-        data["criteria"].append(
-            {
-                **data["criteria"][0],
-                "id": "new-national-criterion",
-                "title": "A new national criterion",
-            }
-        )
-        opportunities.write_text(yaml.safe_dump(data, allow_unicode=True))
-        example = yaml.safe_load((national / "example.yml").read_text())
-        example["answers"].pop("horizon-scanning", None)
-        example["plan"] = [
-            r for r in example.get("plan", []) if r.get("criterion") != "horizon-scanning"
-        ]
-        (national / "example.yml").write_text(yaml.safe_dump(example, allow_unicode=True))
-        result = mkdocs_build(config, site)
-        assert result.returncode == 0, result.stderr
+            # The national team releases 2.1.0: a rewording, a removal, an addition.
+            (national / "edition.yml").write_text(
+                (national / "edition.yml")
+                .read_text()
+                .replace("content_version: 2.0.0", "content_version: 2.1.0")
+            )
+            leadership = national / "elements" / "leadership.yml"
+            data = yaml.safe_load(leadership.read_text())
+            data["criteria"][1]["statement"] = "Strategy names evidence, reworded nationally."
+            leadership.write_text(yaml.safe_dump(data, allow_unicode=True))
+            opportunities = national / "elements" / "opportunities.yml"
+            data = yaml.safe_load(opportunities.read_text())
+            data["criteria"] = [c for c in data["criteria"] if c["id"] != "horizon-scanning"]
+            data["criteria"].append(
+                {
+                    **data["criteria"][0],
+                    "id": "new-national-criterion",
+                    "title": "A new national criterion",
+                }
+            )
+            opportunities.write_text(yaml.safe_dump(data, allow_unicode=True))
+            example = yaml.safe_load((national / "example.yml").read_text())
+            example["answers"].pop("horizon-scanning", None)
+            example["plan"] = [
+                r for r in example.get("plan", []) if r.get("criterion") != "horizon-scanning"
+            ]
+            (national / "example.yml").write_text(yaml.safe_dump(example, allow_unicode=True))
+            result = mkdocs_build(config, site)
+            assert result.returncode == 0, result.stderr
 
-        page.reload()
-        page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
-        version = page.evaluate(
-            "JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson).edition.contentVersion"
-        )
-        assert version == "2.1.0+northbrook.2"
-        assert "horizon-scanning" in page.locator("#kmsat-app").inner_text()  # what was dropped
-        page.get_by_role("button", name=re.compile(r"^1\. Leadership")).click()
-        criterion = page.get_by_role("group", name="1.1 An accountable executive")
-        assert criterion.get_by_role("radio", name=re.compile("^Emerging")).is_checked()
-        reworded = page.get_by_role("group", name="1.2 Evidence and knowledge in strategy")
-        assert "reworded nationally" in reworded.inner_text()
-        assert reworded.get_by_role("radio", name=re.compile("^Embedded")).is_checked()
-        notes = page.get_by_role("textbox", name="Notes and evidence for: An accountable executive")
-        assert notes.input_value() == "Kept note"
-        panel = page.get_by_role("group", name="1.6 Our evidence panel")
-        assert panel.get_by_role("radio", name=re.compile("^Not started")).is_checked()
-    finally:
-        context.close()
-        server.shutdown()
+            page.reload()
+            page.locator("#kmsat-app[data-kmsat-started]").wait_for(state="attached")
+            version = page.evaluate(
+                "JSON.parse(document.getElementById('kmsat-data').dataset.kmsatJson).edition.contentVersion"
+            )
+            assert version == "2.1.0+northbrook.2"
+            assert "horizon-scanning" in page.locator("#kmsat-app").inner_text()  # what was dropped
+            page.get_by_role("button", name=re.compile(r"^1\. Leadership")).click()
+            criterion = page.get_by_role("group", name="1.1 An accountable executive")
+            assert criterion.get_by_role("radio", name=re.compile("^Emerging")).is_checked()
+            reworded = page.get_by_role("group", name="1.2 Evidence and knowledge in strategy")
+            assert "reworded nationally" in reworded.inner_text()
+            assert reworded.get_by_role("radio", name=re.compile("^Embedded")).is_checked()
+            notes = page.get_by_role(
+                "textbox", name="Notes and evidence for: An accountable executive"
+            )
+            assert notes.input_value() == "Kept note"
+            panel = page.get_by_role("group", name="1.6 Our evidence panel")
+            assert panel.get_by_role("radio", name=re.compile("^Not started")).is_checked()
+        finally:
+            context.close()
