@@ -23,7 +23,9 @@
   const CHART_FONT = 'Courier New'; // monospaced: every bar and dot lines up with the axis
   const CHART_UNIT = 12; // characters per point of the rating scale
   const HEAD_FILL = 'E8EDEE';
-  const TABLE_SIZE = 18; // half-points: 9pt, so an eight-column plan fits A4 portrait without breaking words
+  // Half-points: 8.5 pt, as on the printed paper; with the narrow cell margins below, the plan's
+  // eight columns hold their longest words ("Transformation", "December", "10") on A4 portrait.
+  const TABLE_SIZE = 17;
   const ACCENT = '005EB8';
   /** Can XML 1.0 hold this code point? Word refuses a file with one it cannot (a stray control character, half an emoji). */
   const xmlChar = (c) => (c < 0x20 ? c === 0x09 || c === 0x0a || c === 0x0d
@@ -65,7 +67,7 @@
     return new lib.TableCell({
       width: { size: width, type: lib.WidthType.DXA },
       shading: opts.head ? { fill: HEAD_FILL, type: lib.ShadingType.CLEAR, color: 'auto' } : undefined,
-      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      margins: { top: 60, bottom: 60, left: 60, right: 60 },
       children: (Array.isArray(text) ? text : [text]).map((line) => new lib.Paragraph({
         children: runs(lib, line, Object.assign({ bold: Boolean(opts.head), size: TABLE_SIZE }, opts.run)) })),
     });
